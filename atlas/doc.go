@@ -1,0 +1,17 @@
+// Package atlas loads the places named in news reports, and the reports
+// themselves, from GeoJSON files.
+//
+// A places file is an RFC 7946 FeatureCollection (or a single Feature) of
+// Point features whose properties name the place, give its role in the
+// reports and quote the excerpts that speak of it. A foreign member
+// "reports" at the top level lists the reports. See README.md in the
+// repository root for the format.
+//
+// Load never panics on any input. Problems with single features become
+// warnings and the rest of the file still loads; only a file with no usable
+// feature, or one that is not GeoJSON at all, is an error. Every message
+// names the file and, where there is one, the feature index.
+//
+// The package has no user-interface code and is safe to use from any
+// goroutine: it keeps no state between calls.
+package atlas
