@@ -5,6 +5,7 @@ go 1.26
 require (
 	github.com/paulmach/orb v0.14.0
 	github.com/tidwall/gjson v1.20.2
+	github.com/valyala/fastjson v1.6.10
 )
 
 require (

@@ -7,7 +7,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
-	"github.com/tidwall/gjson"
+	"github.com/valyala/fastjson"
 )
 
 // nesting is how deeply each geometry type nests its positions.
@@ -22,43 +22,35 @@ var nesting = map[string]int{
 
 // readGeometry sets p.Point (and p.Geometry for non-Points) from the
 // geometry object g, or says what is wrong with it.
-func readGeometry(p *Place, g gjson.Result) string {
-	if !g.IsObject() {
+func readGeometry(p *Place, g *fastjson.Value) string {
+	o, err := g.Object()
+	if err != nil {
 		return fmt.Sprintf("geometry is %s; want a GeoJSON geometry object", describe(g))
 	}
-	var typ, coords, geoms gjson.Result
-	g.ForEach(func(k, v gjson.Result) bool {
-		switch k.Str {
-		case "type":
-			typ = v
-		case "coordinates":
-			coords = v
-		case "geometries":
-			geoms = v
-		}
-		return true
-	})
-	if typ.Type != gjson.String {
+	typ := o.Get("type")
+	if !isString(typ) {
 		return fmt.Sprintf(`geometry "type" is %s; want "Point"`, describe(typ))
 	}
-	if typ.Str == "Point" { // the fast path: nearly every place is a Point
-		pt, msg := position(coords, "coordinates")
+	if string(typ.GetStringBytes()) == "Point" { // the fast path: nearly every place is a Point
+		pt, msg := position(o.Get("coordinates"), "coordinates")
 		if msg != "" {
 			return msg
 		}
 		p.Point = pt
 		return ""
 	}
-	if msg := checkGeometry(typ.Str, coords, geoms, 0); msg != "" {
+	t := string(typ.GetStringBytes())
+	if msg := checkGeometry(t, o, 0); msg != "" {
 		return msg
 	}
-	gg, err := geojson.UnmarshalGeometry([]byte(g.Raw))
+	// Checked: orb's decoder can have the rest.
+	gg, err := geojson.UnmarshalGeometry(g.MarshalTo(nil))
 	if err != nil {
-		return fmt.Sprintf("%s geometry: %v", typ.Str, err)
+		return fmt.Sprintf("%s geometry: %v", t, err)
 	}
 	geom := gg.Geometry()
 	if geom == nil || countPositions(geom) == 0 {
-		return fmt.Sprintf("%s geometry has no positions", typ.Str)
+		return fmt.Sprintf("%s geometry has no positions", t)
 	}
 	p.Geometry = geom
 	p.Point, _ = planar.CentroidArea(geom)
@@ -67,93 +59,82 @@ func readGeometry(p *Place, g gjson.Result) string {
 
 // checkGeometry checks every position of a non-Point geometry, which orb's
 // decoder would accept with too few or out-of-range numbers.
-func checkGeometry(typ string, coords, geoms gjson.Result, depth int) string {
+func checkGeometry(typ string, o *fastjson.Object, depth int) string {
 	if typ == "GeometryCollection" {
-		if !geoms.IsArray() {
+		geoms := o.Get("geometries")
+		if geoms == nil || geoms.Type() != fastjson.TypeArray {
 			return fmt.Sprintf(`GeometryCollection "geometries" is %s; want an array`, describe(geoms))
 		}
 		if depth > 8 {
 			return "GeometryCollections nest too deeply"
 		}
-		var msg string
-		geoms.ForEach(func(k, g gjson.Result) bool {
-			var t, c, gs gjson.Result
-			g.ForEach(func(k, v gjson.Result) bool {
-				switch k.Str {
-				case "type":
-					t = v
-				case "coordinates":
-					c = v
-				case "geometries":
-					gs = v
-				}
-				return true
-			})
-			if t.Type != gjson.String {
-				msg = fmt.Sprintf("geometries[%d] has no type", int(k.Num))
-				return false
+		for k, g := range geoms.GetArray() {
+			gobj, err := g.Object()
+			if err != nil {
+				return fmt.Sprintf("geometries[%d] is %s; want a geometry object", k, describe(g))
 			}
-			msg = checkGeometry(t.Str, c, gs, depth+1)
-			if msg != "" {
-				msg = fmt.Sprintf("geometries[%d]: %s", int(k.Num), msg)
+			t := gobj.Get("type")
+			if !isString(t) {
+				return fmt.Sprintf(`geometries[%d] "type" is %s`, k, describe(t))
 			}
-			return msg == ""
-		})
-		return msg
+			if msg := checkGeometry(string(t.GetStringBytes()), gobj, depth+1); msg != "" {
+				return fmt.Sprintf("geometries[%d]: %s", k, msg)
+			}
+		}
+		return ""
 	}
 	n, ok := nesting[typ]
 	if !ok {
 		return fmt.Sprintf("geometry type %q is not a GeoJSON geometry", typ)
 	}
-	return checkNested(coords, n, "coordinates")
+	return checkNested(o.Get("coordinates"), n, "coordinates")
 }
 
 // checkNested walks n levels of arrays down to positions.
-func checkNested(r gjson.Result, n int, path string) string {
+func checkNested(v *fastjson.Value, n int, path string) string {
 	if n == 0 {
-		_, msg := position(r, path)
+		_, msg := position(v, path)
 		return msg
 	}
-	if !r.IsArray() {
-		return fmt.Sprintf("%s is %s; want an array", path, describe(r))
+	if v == nil || v.Type() != fastjson.TypeArray {
+		if v == nil && path == "coordinates" {
+			return "geometry has no coordinates"
+		}
+		return fmt.Sprintf("%s is %s; want an array", path, describe(v))
 	}
-	var msg string
-	r.ForEach(func(k, v gjson.Result) bool {
-		msg = checkNested(v, n-1, fmt.Sprintf("%s[%d]", path, int(k.Num)))
-		return msg == ""
-	})
-	return msg
+	for k, e := range v.GetArray() {
+		if msg := checkNested(e, n-1, fmt.Sprintf("%s[%d]", path, k)); msg != "" {
+			return msg
+		}
+	}
+	return ""
 }
 
 // position decodes one GeoJSON position: longitude, latitude and any
 // further numbers (altitude), which are checked and then ignored.
-func position(r gjson.Result, path string) (orb.Point, string) {
-	if !r.IsArray() {
-		if !r.Exists() {
-			return orb.Point{}, fmt.Sprintf("geometry has no %s", path)
-		}
-		return orb.Point{}, fmt.Sprintf("%s is %s; want [longitude, latitude]", path, describe(r))
-	}
+func position(v *fastjson.Value, path string) (orb.Point, string) {
 	var pt orb.Point
-	n := 0
-	var msg string
-	r.ForEach(func(_, v gjson.Result) bool {
-		switch {
-		case v.Type != gjson.Number:
-			msg = fmt.Sprintf("%s[%d] is %s; want a number", path, n, describe(v))
-		case math.IsInf(v.Num, 0) || math.IsNaN(v.Num):
-			msg = fmt.Sprintf("%s[%d] (%s) overflows a 64-bit float", path, n, clip(v.Raw))
-		case n < 2:
-			pt[n] = v.Num
-		}
-		n++
-		return msg == ""
-	})
-	if msg != "" {
-		return pt, msg
+	if v == nil {
+		return pt, fmt.Sprintf("geometry has no %s", path)
 	}
-	if n < 2 {
-		return pt, fmt.Sprintf("%s has %d numbers; want at least 2 (longitude, latitude)", path, n)
+	if v.Type() != fastjson.TypeArray {
+		return pt, fmt.Sprintf("%s is %s; want [longitude, latitude]", path, describe(v))
+	}
+	a := v.GetArray()
+	for n, e := range a {
+		if e.Type() != fastjson.TypeNumber {
+			return pt, fmt.Sprintf("%s[%d] is %s; want a number", path, n, describe(e))
+		}
+		f, err := e.Float64()
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return pt, fmt.Sprintf("%s[%d] (%s) overflows a 64-bit float", path, n, clip(e.String()))
+		}
+		if n < 2 {
+			pt[n] = f
+		}
+	}
+	if len(a) < 2 {
+		return pt, fmt.Sprintf("%s has %d numbers; want at least 2 (longitude, latitude)", path, len(a))
 	}
 	lon, lat := pt[0], pt[1]
 	if lat < -90 || lat > 90 {

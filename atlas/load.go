@@ -91,17 +91,35 @@ func Load(name string, data []byte) (*Atlas, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fileError(name, "the file is empty; want a GeoJSON FeatureCollection")
 	}
-	if nestsDeeperThan(data, maxDepth) {
-		return nil, fileError(name, "the JSON nests more than %d levels deep", maxDepth)
+	// Validate on one core while the others decode: gjson and fastjson are
+	// safe on any input (fastjson bounds its depth, gjson's skipping is
+	// iterative), but their result counts only once the whole file is
+	// known to be valid JSON.
+	invalid := make(chan error, 1)
+	go func() {
+		switch {
+		case nestsDeeperThan(data, maxDepth):
+			invalid <- fileError(name, "the JSON nests more than %d levels deep", maxDepth)
+		case !gjson.ValidBytes(data):
+			invalid <- fileError(name, "%s", syntaxMessage(data))
+		default:
+			invalid <- nil
+		}
+	}()
+	a, err := decode(name, data)
+	if verr := <-invalid; verr != nil {
+		return nil, verr
 	}
-	if !gjson.ValidBytes(data) {
-		return nil, fileError(name, "%s", syntaxMessage(data))
-	}
+	return a, err
+}
+
+// decode decodes data, assumed valid JSON.
+func decode(name string, data []byte) (*Atlas, error) {
 	// gjson reads strings; alias the bytes rather than copy them. Every
-	// string kept is cloned (see str), so nothing outlives this call.
+	// string kept is copied (see str), so nothing outlives Load.
 	root := gjson.Parse(unsafe.String(unsafe.SliceData(data), len(data)))
 	if !root.IsObject() {
-		return nil, fileError(name, "the top level is %s; want a GeoJSON FeatureCollection or Feature object", describe(root))
+		return nil, fileError(name, "the top level is %s; want a GeoJSON FeatureCollection or Feature object", describeRaw(root.Raw))
 	}
 	var typ, features, reports gjson.Result
 	root.ForEach(func(k, v gjson.Result) bool {
@@ -119,29 +137,26 @@ func Load(name string, data []byte) (*Atlas, error) {
 		if !typ.Exists() {
 			return nil, fileError(name, `the top-level object has no "type"; want "FeatureCollection" or "Feature"`)
 		}
-		return nil, fileError(name, `the top-level "type" is %s; want "FeatureCollection" or "Feature"`, describe(typ))
+		return nil, fileError(name, `the top-level "type" is %s; want "FeatureCollection" or "Feature"`, describeRaw(typ.Raw))
 	}
-	l := newLoader(name)
+	var raws []string
 	switch typ.Str {
 	case "FeatureCollection":
 		if !features.IsArray() {
 			if !features.Exists() {
 				return nil, fileError(name, `the FeatureCollection has no "features" member`)
 			}
-			return nil, fileError(name, `"features" is %s; want an array of Features`, describe(features))
+			return nil, fileError(name, `"features" is %s; want an array of Features`, describeRaw(features.Raw))
 		}
-		l.reports(reports)
-		i := 0
+		// Split the array into one raw string per feature; decoding them
+		// is what takes the time, and it can run in parallel.
+		raws = make([]string, 0, estimateFeatures(len(features.Raw)))
 		features.ForEach(func(_, f gjson.Result) bool {
-			l.feature(i, f)
-			i++
+			raws = append(raws, f.Raw)
 			return true
 		})
-		l.total = i
 	case "Feature":
-		l.reports(reports)
-		l.feature(0, root)
-		l.total = 1
+		raws = []string{root.Raw}
 	case "Topology":
 		return nil, fileError(name, `this is TopoJSON ("type": "Topology"), not GeoJSON; convert it first, for example with topojson-client's topo2geo`)
 	case "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection":
@@ -149,7 +164,16 @@ func Load(name string, data []byte) (*Atlas, error) {
 	default:
 		return nil, fileError(name, `unknown top-level "type" %q; want "FeatureCollection" or "Feature"`, typ.Str)
 	}
-	return l.finish()
+	l := newLoader(name)
+	l.reports(reports.Raw)
+	l.features(raws)
+	return l.finish(len(raws))
+}
+
+// estimateFeatures guesses how many features n bytes of them hold, to size
+// a slice; small Point features take about 150 bytes.
+func estimateFeatures(n int) int {
+	return min(n/150+1, 1<<22)
 }
 
 // syntaxMessage explains why data is not JSON, with the line and column.
@@ -188,17 +212,21 @@ func nestsDeeperThan(data []byte, limit int) bool {
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '"':
-			// Jump to the closing quote, stepping over escapes.
-			for i++; i < len(data); i++ {
-				j := bytes.IndexAny(data[i:], `"\`)
+			// Jump to the closing quote: the next quote not escaped by an
+			// odd number of backslashes. IndexByte is vectorised.
+			for {
+				j := bytes.IndexByte(data[i+1:], '"')
 				if j < 0 {
 					return false
 				}
-				i += j
-				if data[i] == '"' {
+				i += 1 + j
+				k := i - 1
+				for k >= 0 && data[k] == '\\' {
+					k--
+				}
+				if (i-1-k)%2 == 0 {
 					break
 				}
-				i++ // skip the escaped byte
 			}
 		case '{', '[':
 			depth++

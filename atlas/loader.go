@@ -2,18 +2,18 @@ package atlas
 
 import (
 	"fmt"
-	"strings"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
 	"unicode"
-	"unicode/utf8"
-
-	"github.com/tidwall/gjson"
+	"strings"
 )
 
 // loader holds the state of one Load call.
 type loader struct {
 	file  string
 	atlas *Atlas
-	total int // features seen
 
 	reportsGiven bool // the file has a "reports" member
 }
@@ -33,17 +33,106 @@ func (l *loader) warn(feature int, format string, args ...any) {
 	l.atlas.Warnings = append(l.atlas.Warnings, Problem{File: l.file, Feature: feature, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (l *loader) skip(feature int, format string, args ...any) {
-	l.atlas.Warnings = append(l.atlas.Warnings, Problem{File: l.file, Feature: feature, Skipped: true, Msg: fmt.Sprintf(format, args...) + "; feature skipped"})
+// parallelMin is the number of features below which one goroutine decodes
+// them all; above it each core takes a contiguous share.
+const parallelMin = 4096
+
+// features decodes the raw features and adds the usable ones. The decoding
+// runs on every core, straight into the final slice; ids, which must be
+// unique across the file, are then checked in file order.
+func (l *loader) features(raws []string) {
+	a := l.atlas
+	places := make([]Place, len(raws))
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	if len(raws) < parallelMin {
+		workers = 1
+	}
+	issues := make([][]featureIssue, workers)
+	var wg sync.WaitGroup
+	per := (len(raws) + workers - 1) / workers
+	for w := range workers {
+		lo, hi := w*per, min((w+1)*per, len(raws))
+		wg.Go(func() {
+			fd := featureDecoder{checkReports: l.reportsGiven, knownReports: a.reportIndex}
+			var warnings []string
+			for i := lo; i < hi; i++ {
+				warnings = warnings[:0]
+				skip := fd.decode(i, raws[i], &places[i], &warnings)
+				if skip != "" || len(warnings) > 0 {
+					issues[w] = append(issues[w], featureIssue{i, skip, slices.Clone(warnings)})
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	// Compact in place, in file order, skipping the unusable features.
+	all := slices.Concat(issues...)
+	a.placeIndex = make(map[string]int, len(raws)-len(all))
+	n := 0
+	for i := range places {
+		if len(all) > 0 && all[0].feature == i {
+			is := all[0]
+			all = all[1:]
+			if is.skip != "" {
+				a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Skipped: true, Msg: is.skip + "; feature skipped"})
+				continue
+			}
+			for _, w := range is.warnings {
+				l.warn(i, "%s", w)
+			}
+		}
+		if n != i {
+			places[n] = places[i]
+		}
+		l.add(places, n)
+		n++
+	}
+	clear(places[n:])
+	a.Places = places[:n]
+}
+
+// add gives places[n] an id and name, unique among places[:n], and
+// indexes it.
+func (l *loader) add(places []Place, n int) {
+	p := &places[n]
+	i := p.Feature
+	if p.ID == "" {
+		p.ID = Slug(p.Name)
+	}
+	if p.ID == "" {
+		p.ID = Slug(p.Title)
+	}
+	if p.ID == "" {
+		p.ID = "feature-" + strconv.Itoa(i)
+	}
+	if p.Name == "" {
+		p.Name = p.Title
+		if p.Name == "" {
+			p.Name = p.ID
+		}
+		l.warn(i, "has no name; shown as %q", p.Name)
+	}
+	if j, dup := l.atlas.placeIndex[p.ID]; dup {
+		id := p.ID
+		for n := 2; ; n++ {
+			p.ID = fmt.Sprintf("%s-%d", id, n)
+			if _, taken := l.atlas.placeIndex[p.ID]; !taken {
+				break
+			}
+		}
+		l.warn(i, "id %q is already used by feature %d; renamed %q", id, places[j].Feature, p.ID)
+	}
+	l.atlas.placeIndex[p.ID] = n
 }
 
 // finish checks what spans features and returns the result.
-func (l *loader) finish() (*Atlas, error) {
+func (l *loader) finish(total int) (*Atlas, error) {
 	a := l.atlas
 	if len(a.Places) == 0 {
 		msg := "the FeatureCollection has no features"
-		if l.total > 0 {
-			msg = fmt.Sprintf("none of its %d features can be used", l.total)
+		if total > 0 {
+			msg = fmt.Sprintf("none of its %d features can be used", total)
 		}
 		probs := append([]Problem{{File: l.file, Feature: FileLevel, Msg: msg}}, a.Warnings...)
 		return nil, &Error{File: l.file, Problems: probs}
@@ -70,50 +159,9 @@ func (l *loader) finish() (*Atlas, error) {
 			}
 		}
 	}
+	// File-level problems first, then by feature, each in the order found.
+	slices.SortStableFunc(a.Warnings, func(x, y Problem) int { return x.Feature - y.Feature })
 	return a, nil
-}
-
-// describe says what kind of JSON value r is, for messages.
-func describe(r gjson.Result) string {
-	switch r.Type {
-	case gjson.Null:
-		if !r.Exists() {
-			return "missing"
-		}
-		return "null"
-	case gjson.True, gjson.False:
-		return "a boolean (" + r.Raw + ")"
-	case gjson.Number:
-		return "a number (" + clip(r.Raw) + ")"
-	case gjson.String:
-		return fmt.Sprintf("a string (%q)", clip(r.Str))
-	}
-	if r.IsArray() {
-		return "an array"
-	}
-	return "an object"
-}
-
-// clip shortens s for a message.
-func clip(s string) string {
-	const max = 24
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	return string([]rune(s)[:max]) + "…"
-}
-
-// str returns a string value as a string of its own: gjson's strings alias
-// the input, which Load must not keep. Invalid UTF-8 becomes U+FFFD.
-func str(r gjson.Result) string {
-	s := r.Str
-	if len(r.Raw) == len(s)+2 { // no escapes: s aliases the input
-		s = strings.Clone(s)
-	}
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	return s
 }
 
 // Slug makes an id from a name: lower case letters and digits joined by

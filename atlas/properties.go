@@ -1,167 +1,165 @@
 package atlas
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"strconv"
 	"strings"
 
-	"github.com/tidwall/gjson"
+	"github.com/valyala/fastjson"
 )
 
 // readProperties fills p from a feature's properties. It returns a message
-// when the feature cannot be used (excerpts of the wrong shape) and adds
-// to warnings what it ignored. knownReports is consulted only when the file
-// lists its reports (checkReports).
-func readProperties(p *Place, props gjson.Result, checkReports bool, knownReports map[string]int, warnings *[]string) string {
-	switch {
-	case !props.Exists() || props.Type == gjson.Null:
+// when the feature cannot be used (excerpts of the wrong shape) and adds to
+// warnings what it ignored.
+func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnings *[]string) string {
+	if isNull(props) {
 		return ""
-	case !props.IsObject():
+	}
+	o, err := props.Object()
+	if err != nil {
 		return fmt.Sprintf("properties is %s; want an object or null", describe(props))
 	}
 	warn := func(format string, args ...any) {
 		*warnings = append(*warnings, fmt.Sprintf(format, args...))
 	}
-	var fatal string
-	props.ForEach(func(k, v gjson.Result) bool {
-		switch k.Str {
-		case "id":
-			switch v.Type {
-			case gjson.String:
-				p.ID = str(v)
-			case gjson.Number:
-				p.ID = v.Raw
-			default:
-				warn("id is %s; want a string", describe(v))
-			}
-		case "name":
-			if v.Type == gjson.String {
-				p.Name = strings.TrimSpace(str(v))
-			} else if v.Type != gjson.Null {
-				warn("name is %s; want a string", describe(v))
-			}
-		case "aliases":
-			p.Aliases = stringList(v)
-			if p.Aliases == nil && v.Type != gjson.Null && !(v.IsArray() && len(v.Raw) == 2) {
-				warn("aliases is not a list of strings; ignored")
-			}
-		case "role":
-			switch Role(v.Str) {
-			case RoleSetting, RoleMentioned:
-				p.Role = Role(v.Str)
-			default:
-				warn(`role is %s; want "setting" or "mentioned" (treated as "mentioned")`, describe(v))
-			}
-		case "kind":
-			switch Kind(v.Str) {
-			case KindCity, KindRegion, KindCountry, KindSea, KindArea:
-				p.Kind = Kind(v.Str)
-			default:
-				warn("kind is %s; want city, region, country, sea or area (ignored)", describe(v))
-			}
-		case "excerpts":
-			fatal = readExcerpts(p, v, checkReports, knownReports, warn)
-			if fatal != "" {
-				return false
-			}
-		case "marker-color":
-			c, ok := parseHexColor(v.Str)
-			if v.Type != gjson.String || !ok {
-				warn(`marker-color is %s; want a colour like "#e63" or "#ee6633" (ignored)`, describe(v))
-				break
-			}
-			p.MarkerColor, p.HasMarkerColor = c, true
-		case "marker-size":
-			switch MarkerSize(v.Str) {
-			case MarkerSmall, MarkerMedium, MarkerLarge:
-				p.MarkerSize = MarkerSize(v.Str)
-			default:
-				warn("marker-size is %s; want small, medium or large (ignored)", describe(v))
-			}
-		case "title":
-			if v.Type == gjson.String {
-				p.Title = str(v)
-			} else {
-				warn("title is %s; want a string (ignored)", describe(v))
-			}
-		case "description":
-			if v.Type == gjson.String {
-				p.Description = str(v)
-			} else {
-				warn("description is %s; want a string (ignored)", describe(v))
-			}
+	// Get scans the few members linearly; unlike Visit it needs no closure
+	// per feature.
+	if v := o.Get("id"); v != nil {
+		switch v.Type() {
+		case fastjson.TypeString:
+			p.ID = str(v)
+		case fastjson.TypeNumber:
+			p.ID = v.String()
+		default:
+			warn("id is %s; want a string (ignored)", describe(v))
 		}
-		return true
-	})
-	return fatal
+	}
+	if v := o.Get("name"); isString(v) {
+		p.Name = strings.TrimSpace(str(v))
+	} else if !isNull(v) {
+		warn("name is %s; want a string (ignored)", describe(v))
+	}
+	if v := o.Get("aliases"); v != nil {
+		var ok bool
+		if p.Aliases, ok = stringList(v); !ok {
+			warn("aliases is %s; want a list of strings (ignored)", describe(v))
+		}
+	}
+	if v := o.Get("role"); v != nil {
+		// Comparing string(b) with constants does not allocate.
+		switch b := v.GetStringBytes(); string(b) {
+		case string(RoleSetting):
+			p.Role = RoleSetting
+		case string(RoleMentioned):
+		default:
+			warn(`role is %s; want "setting" or "mentioned" (treated as "mentioned")`, describe(v))
+		}
+	}
+	if v := o.Get("kind"); v != nil {
+		switch kd := v.GetStringBytes(); string(kd) {
+		case string(KindCity), string(KindRegion), string(KindCountry), string(KindSea), string(KindArea):
+			p.Kind = Kind(kd)
+		default:
+			warn("kind is %s; want city, region, country, sea or area (ignored)", describe(v))
+		}
+	}
+	if v := o.Get("marker-color"); v != nil {
+		if c, ok := parseHexColor(string(v.GetStringBytes())); ok {
+			p.MarkerColor, p.HasMarkerColor = c, true
+		} else {
+			warn(`marker-color is %s; want a colour like "#e63" or "#ee6633" (ignored)`, describe(v))
+		}
+	}
+	if v := o.Get("marker-size"); v != nil {
+		switch s := MarkerSize(v.GetStringBytes()); s {
+		case MarkerSmall, MarkerMedium, MarkerLarge:
+			p.MarkerSize = s
+		default:
+			warn("marker-size is %s; want small, medium or large (ignored)", describe(v))
+		}
+	}
+	for _, f := range [...]struct {
+		name string
+		dst  *string
+	}{{"title", &p.Title}, {"description", &p.Description}} {
+		if v := o.Get(f.name); isString(v) {
+			*f.dst = str(v)
+		} else if v != nil {
+			warn("%s is %s; want a string (ignored)", f.name, describe(v))
+		}
+	}
+	return fd.readExcerpts(p, o.Get("excerpts"), warnings)
 }
 
 // readExcerpts decodes the "excerpts" list. Any excerpt of the wrong shape
 // makes the whole feature unusable: the quotes are what a place is for.
-func readExcerpts(p *Place, v gjson.Result, checkReports bool, known map[string]int, warn func(string, ...any)) string {
-	if v.Type == gjson.Null {
+func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]string) string {
+	if isNull(v) {
 		return ""
 	}
-	if !v.IsArray() {
+	if v.Type() != fastjson.TypeArray {
 		return fmt.Sprintf(`excerpts is %s; want a list of {"report": …, "text": …} objects`, describe(v))
 	}
-	var msg string
-	v.ForEach(func(k, e gjson.Result) bool {
-		j := int(k.Num)
-		if !e.IsObject() {
-			msg = fmt.Sprintf(`excerpts[%d] is %s; want {"report": …, "text": …}`, j, describe(e))
-			return false
+	a := v.GetArray()
+	p.Excerpts = make([]Excerpt, 0, len(a))
+	for j, e := range a {
+		o, err := e.Object()
+		if err != nil {
+			return fmt.Sprintf(`excerpts[%d] is %s; want {"report": …, "text": …}`, j, describe(e))
 		}
-		var report, text gjson.Result
-		e.ForEach(func(k, v gjson.Result) bool {
-			switch k.Str {
-			case "report":
-				report = v
-			case "text":
-				text = v
-			}
-			return true
-		})
-		if report.Type != gjson.String || strings.TrimSpace(report.Str) == "" {
-			msg = fmt.Sprintf(`excerpts[%d] "report" is %s; want a report id`, j, describe(report))
-			return false
+		report, text := o.Get("report"), o.Get("text")
+		if !isString(report) || len(bytes.TrimSpace(report.GetStringBytes())) == 0 {
+			return fmt.Sprintf(`excerpts[%d] "report" is %s; want a report id`, j, describe(report))
 		}
-		if text.Type != gjson.String || strings.TrimSpace(text.Str) == "" {
-			msg = fmt.Sprintf(`excerpts[%d] "text" is %s; want the quoted text`, j, describe(text))
-			return false
+		if !isString(text) || len(bytes.TrimSpace(text.GetStringBytes())) == 0 {
+			return fmt.Sprintf(`excerpts[%d] "text" is %s; want the quoted text`, j, describe(text))
 		}
-		ex := Excerpt{Report: str(report), Text: str(text)}
-		if checkReports {
-			if _, ok := known[ex.Report]; !ok {
-				warn(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, ex.Report)
+		ex := Excerpt{Report: fd.reportID(report), Text: str(text)}
+		if fd.checkReports {
+			if _, ok := fd.knownReports[ex.Report]; !ok {
+				*warnings = append(*warnings, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, ex.Report))
 			}
 		}
 		p.Excerpts = append(p.Excerpts, ex)
-		return true
-	})
-	return msg
+	}
+	return ""
 }
 
-// stringList returns v as a list of strings, or nil when it is not one.
-func stringList(v gjson.Result) []string {
-	if !v.IsArray() {
-		return nil
+// reportID returns a report id, sharing one string per report rather than
+// allocating one per excerpt.
+func (fd *featureDecoder) reportID(v *fastjson.Value) string {
+	b := v.GetStringBytes()
+	if id, ok := fd.interned[string(b)]; ok {
+		return id
 	}
-	var out []string
-	ok := true
-	v.ForEach(func(_, s gjson.Result) bool {
-		if s.Type != gjson.String {
-			ok = false
-			return false
+	id := str(v)
+	if fd.interned == nil {
+		fd.interned = map[string]string{}
+	}
+	if len(fd.interned) < 1000 {
+		fd.interned[id] = id
+	}
+	return id
+}
+
+// stringList returns v as a list of strings. ok is false when v is present
+// but not a list of strings.
+func stringList(v *fastjson.Value) (list []string, ok bool) {
+	if isNull(v) {
+		return nil, true
+	}
+	if v.Type() != fastjson.TypeArray {
+		return nil, false
+	}
+	for _, s := range v.GetArray() {
+		if !isString(s) {
+			return nil, false
 		}
-		out = append(out, str(s))
-		return true
-	})
-	if !ok {
-		return nil
+		list = append(list, str(s))
 	}
-	return out
+	return list, true
 }
 
 // parseHexColor parses a simplestyle colour: "#rgb" or "#rrggbb", the "#"

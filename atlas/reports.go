@@ -1,56 +1,48 @@
 package atlas
 
 import (
-	"github.com/tidwall/gjson"
+	"github.com/valyala/fastjson"
 )
 
-// reports decodes the top-level "reports" foreign member. Bad entries are
-// warnings; the places still load.
-func (l *loader) reports(r gjson.Result) {
-	if !r.Exists() || r.Type == gjson.Null {
+// reports decodes the top-level "reports" foreign member, given as raw
+// JSON ("" when absent). Bad entries are warnings; the places still load.
+func (l *loader) reports(raw string) {
+	if raw == "" {
 		return
 	}
-	if !r.IsArray() {
-		l.warn(FileLevel, `"reports" is %s; want a list of reports (ignored)`, describe(r))
+	v, err := fastjson.Parse(raw)
+	if err != nil || isNull(v) {
+		return
+	}
+	if v.Type() != fastjson.TypeArray {
+		l.warn(FileLevel, `"reports" is %s; want a list of reports (ignored)`, describe(v))
 		return
 	}
 	l.reportsGiven = true
 	a := l.atlas
-	r.ForEach(func(k, v gjson.Result) bool {
-		j := int(k.Num)
-		if !v.IsObject() {
-			l.warn(FileLevel, "reports[%d] is %s; want an object (ignored)", j, describe(v))
-			return true
+	for j, e := range v.GetArray() {
+		o, err := e.Object()
+		if err != nil {
+			l.warn(FileLevel, "reports[%d] is %s; want an object (ignored)", j, describe(e))
+			continue
 		}
 		var rep Report
 		bad := ""
-		v.ForEach(func(k, v gjson.Result) bool {
-			var dst *string
-			switch k.Str {
-			case "id":
-				dst = &rep.ID
-			case "title":
-				dst = &rep.Title
-			case "source":
-				dst = &rep.Source
-			case "file":
-				dst = &rep.File
-			case "settings":
-				rep.Settings = stringList(v)
-				if rep.Settings == nil && !(v.IsArray() && len(v.Raw) == 2) {
-					bad = `"settings" is not a list of place ids`
-				}
-				return true
-			default:
-				return true
+		for _, f := range []struct {
+			name string
+			dst  *string
+		}{{"id", &rep.ID}, {"title", &rep.Title}, {"source", &rep.Source}, {"file", &rep.File}} {
+			switch v := o.Get(f.name); {
+			case isString(v):
+				*f.dst = str(v)
+			case v != nil && bad == "":
+				bad = `"` + f.name + `" is ` + describe(v) + "; want a string"
 			}
-			if v.Type != gjson.String {
-				bad = `"` + k.Str + `" is ` + describe(v) + "; want a string"
-				return false
-			}
-			*dst = str(v)
-			return true
-		})
+		}
+		var ok bool
+		if rep.Settings, ok = stringList(o.Get("settings")); !ok && bad == "" {
+			bad = `"settings" is not a list of place ids`
+		}
 		switch {
 		case bad != "":
 			l.warn(FileLevel, "reports[%d]: %s (report ignored)", j, bad)
@@ -59,7 +51,7 @@ func (l *loader) reports(r gjson.Result) {
 		default:
 			if _, dup := a.reportIndex[rep.ID]; dup {
 				l.warn(FileLevel, "reports[%d]: id %q is listed twice (second ignored)", j, rep.ID)
-				return true
+				continue
 			}
 			if rep.Title == "" {
 				rep.Title = rep.ID
@@ -67,6 +59,5 @@ func (l *loader) reports(r gjson.Result) {
 			a.reportIndex[rep.ID] = len(a.Reports)
 			a.Reports = append(a.Reports, rep)
 		}
-		return true
-	})
+	}
 }

@@ -1,0 +1,83 @@
+package atlas_test
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+
+	"github.com/paulmach/orb/geojson"
+
+	"reportmap/atlas"
+	"reportmap/atlas/atlastest"
+)
+
+var (
+	genMu    sync.Mutex
+	genCache = map[int][]byte{}
+)
+
+// generated returns a synthetic places file of n features (fixed seed),
+// made once per test binary.
+func generated(tb testing.TB, n int) []byte {
+	genMu.Lock()
+	defer genMu.Unlock()
+	if b, ok := genCache[n]; ok {
+		return b
+	}
+	var buf bytes.Buffer
+	if err := atlastest.Generate(&buf, n, 1); err != nil {
+		tb.Fatal(err)
+	}
+	genCache[n] = buf.Bytes()
+	return buf.Bytes()
+}
+
+func benchLoad(b *testing.B, n int) {
+	data := generated(b, n)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		a, err := atlas.Load("gen.geojson", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(a.Places) != n {
+			b.Fatalf("loaded %d places; want %d", len(a.Places), n)
+		}
+	}
+}
+
+// benchOrb is the baseline: the same bytes through orb's own decoder, which
+// fills map[string]any properties and fails the whole file on one bad
+// feature.
+func benchOrb(b *testing.B, n int) {
+	data := generated(b, n)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		fc, err := geojson.UnmarshalFeatureCollection(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(fc.Features) != n {
+			b.Fatalf("decoded %d features; want %d", len(fc.Features), n)
+		}
+	}
+}
+
+func BenchmarkLoad100k(b *testing.B)    { benchLoad(b, 100_000) }
+func BenchmarkLoad1M(b *testing.B)      { benchLoad(b, 1_000_000) }
+func BenchmarkOrbLoad100k(b *testing.B) { benchOrb(b, 100_000) }
+func BenchmarkOrbLoad1M(b *testing.B)   { benchOrb(b, 1_000_000) }
+
+func TestGeneratedLoads(t *testing.T) {
+	a, err := atlas.Load("gen.geojson", generated(t, 1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Places) != 1000 || len(a.Warnings) != 0 || len(a.Reports) != 4 {
+		t.Errorf("places %d warnings %v reports %d", len(a.Places), a.Warnings, len(a.Reports))
+	}
+}

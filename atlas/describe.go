@@ -1,0 +1,77 @@
+package atlas
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/valyala/fastjson"
+)
+
+// describe says what kind of JSON value v is, for messages; nil is a
+// member that is missing.
+func describe(v *fastjson.Value) string {
+	if v == nil {
+		return "missing"
+	}
+	switch v.Type() {
+	case fastjson.TypeNull:
+		return "null"
+	case fastjson.TypeTrue, fastjson.TypeFalse:
+		return "a boolean (" + v.String() + ")"
+	case fastjson.TypeNumber:
+		return "a number (" + clip(v.String()) + ")"
+	case fastjson.TypeString:
+		return fmt.Sprintf("a string (%q)", clip(string(v.GetStringBytes())))
+	case fastjson.TypeArray:
+		return "an array"
+	}
+	return "an object"
+}
+
+// describeRaw is describe for a raw JSON value, which may be large.
+func describeRaw(raw string) string {
+	raw = strings.TrimSpace(raw)
+	switch {
+	case raw == "":
+		return "missing"
+	case raw[0] == '{':
+		return "an object"
+	case raw[0] == '[':
+		return "an array"
+	}
+	v, err := fastjson.Parse(raw)
+	if err != nil {
+		return "not JSON"
+	}
+	return describe(v)
+}
+
+// clip shortens s for a message.
+func clip(s string) string {
+	const max = 24
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max]) + "…"
+}
+
+// str returns a JSON string's value as a new Go string (fastjson's alias
+// its input, which Load must not keep). Invalid UTF-8 becomes U+FFFD.
+func str(v *fastjson.Value) string {
+	b := v.GetStringBytes()
+	if !utf8.Valid(b) {
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	}
+	return string(b)
+}
+
+// isString reports whether v is a JSON string.
+func isString(v *fastjson.Value) bool {
+	return v != nil && v.Type() == fastjson.TypeString
+}
+
+// isNull reports whether v is missing or null.
+func isNull(v *fastjson.Value) bool {
+	return v == nil || v.Type() == fastjson.TypeNull
+}
