@@ -5,9 +5,9 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode"
-	"strings"
 )
 
 // loader holds the state of one Load call.
