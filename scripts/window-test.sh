@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# window-test.sh starts the real reportmap binary in a real X window under
+# Xvfb (1280×800), drives it with xdotool like a person would, and checks
+# the screenshots. Screenshots and logs stay in $WINDOW_TEST_OUT (default:
+# a new temporary folder, printed at the end) so they can be looked at.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${WINDOW_TEST_OUT:-$(mktemp -d /tmp/reportmap-window.XXXXXX)}
+mkdir -p "$out"
+go build -o "$out/reportmap" .
+
+fail() { echo "window test: FAIL: $*" >&2; echo "window test: screenshots and logs in $out" >&2; exit 1; }
+
+# A display nobody uses.
+disp=""
+for n in $(seq 90 140); do
+	if [[ ! -e /tmp/.X11-unix/X$n && ! -e /tmp/.X$n-lock ]]; then disp=":$n"; break; fi
+done
+[[ -n "$disp" ]] || fail "no free X display number"
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+xvfb=$!
+app=""
+cleanup() {
+	[[ -n "$app" ]] && kill "$app" 2>/dev/null || true
+	kill "$xvfb" 2>/dev/null || true
+}
+trap cleanup EXIT
+export DISPLAY=$disp
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start"
+
+# -check needs no display and prints nothing but its summary.
+"$out/reportmap" -check places.geojson >"$out/check.out" 2>"$out/check.err" || fail "-check places.geojson failed: $(cat "$out/check.err")"
+grep -q '^places.geojson: ok: 30 places (6 settings), 75 excerpts, 4 reports, 0 warnings$' "$out/check.out" || fail "-check printed: $(cat "$out/check.out")"
+[[ ! -s "$out/check.err" ]] || fail "-check wrote to stderr: $(cat "$out/check.err")"
+
+"$out/reportmap" >"$out/app.out" 2>"$out/app.err" &
+app=$!
+wid=""
+for _ in $(seq 100); do
+	wid=$(xdotool search --onlyvisible --name '^reportmap — places.geojson$' 2>/dev/null | head -n 1 || true)
+	[[ -n "$wid" ]] && break
+	kill -0 "$app" 2>/dev/null || fail "the app exited: $(cat "$out/app.err")"
+	sleep 0.1
+done
+[[ -n "$wid" ]] || fail "no window titled 'reportmap — places.geojson' within 10 s"
+xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
+sleep 1.5
+import -window "$wid" "$out/before.png"
+sd=$(convert "$out/before.png" -format '%[fx:standard_deviation]' info:)
+awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || fail "the window looks blank (standard deviation $sd)"
+
+# Click the first place in the list: the panel on the right must change.
+xdotool mousemove --window "$wid" 120 22 click 1
+sleep 1
+import -window "$wid" "$out/after.png"
+panel="800x760+460+20"
+convert "$out/before.png" -crop "$panel" +repage "$out/before-panel.png"
+convert "$out/after.png" -crop "$panel" +repage "$out/after-panel.png"
+changed=$(compare -metric AE "$out/before-panel.png" "$out/after-panel.png" null: 2>&1 || true)
+changed=${changed%% *}
+awk -v n="$changed" 'BEGIN { exit !(n > 2000) }' || fail "the panel did not change after clicking a place ($changed pixels differ)"
+
+kill "$app"
+wait "$app" 2>/dev/null || true
+app=""
+if grep -Eq 'panic|Fyne error' "$out/app.err"; then fail "the app logged errors: $(cat "$out/app.err")"; fi
+echo "window test: ok ($changed panel pixels changed on click); screenshots in $out"
