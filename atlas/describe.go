@@ -1,6 +1,7 @@
 package atlas
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -57,13 +58,19 @@ func clip(s string) string {
 }
 
 // str returns a JSON string's value as a new Go string (fastjson's alias
-// its input, which Load must not keep). Invalid UTF-8 becomes U+FFFD.
+// its input, which Load must not keep). Invalid UTF-8 becomes U+FFFD. The
+// feature decoder uses its arena instead; this is for the rare rest.
 func str(v *fastjson.Value) string {
 	b := v.GetStringBytes()
 	if !utf8.Valid(b) {
-		return strings.ToValidUTF8(string(b), "\uFFFD")
+		return string(toValidUTF8(b))
 	}
 	return string(b)
+}
+
+// toValidUTF8 replaces invalid UTF-8 in b with U+FFFD.
+func toValidUTF8(b []byte) []byte {
+	return bytes.ToValidUTF8(b, []byte("\uFFFD"))
 }
 
 // isString reports whether v is a JSON string.

@@ -20,6 +20,12 @@ type featureDecoder struct {
 	checkReports bool           // warn on excerpts quoting unknown reports
 	knownReports map[string]int // read only
 	interned     map[string]string
+	arena        stringArena
+}
+
+// str returns a JSON string's value as a string of its own.
+func (fd *featureDecoder) str(v *fastjson.Value) string {
+	return fd.arena.text(v.GetStringBytes())
 }
 
 // decode decodes the feature whose JSON is raw into p. It returns why the
@@ -54,7 +60,7 @@ func (fd *featureDecoder) decode(i int, raw string, p *Place, warnings *[]string
 	if p.ID == "" { // the properties' id wins over the feature's own
 		switch id := o.Get("id"); {
 		case isString(id):
-			p.ID = str(id)
+			p.ID = fd.str(id)
 		case id != nil && id.Type() == fastjson.TypeNumber:
 			p.ID = id.String()
 		}

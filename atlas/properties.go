@@ -29,7 +29,7 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 	if v := o.Get("id"); v != nil {
 		switch v.Type() {
 		case fastjson.TypeString:
-			p.ID = str(v)
+			p.ID = fd.str(v)
 		case fastjson.TypeNumber:
 			p.ID = v.String()
 		default:
@@ -37,7 +37,7 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		}
 	}
 	if v := o.Get("name"); isString(v) {
-		p.Name = strings.TrimSpace(str(v))
+		p.Name = strings.TrimSpace(fd.str(v))
 	} else if !isNull(v) {
 		warn("name is %s; want a string (ignored)", describe(v))
 	}
@@ -85,7 +85,7 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		dst  *string
 	}{{"title", &p.Title}, {"description", &p.Description}} {
 		if v := o.Get(f.name); isString(v) {
-			*f.dst = str(v)
+			*f.dst = fd.str(v)
 		} else if v != nil {
 			warn("%s is %s; want a string (ignored)", f.name, describe(v))
 		}
@@ -116,7 +116,7 @@ func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]
 		if !isString(text) || len(bytes.TrimSpace(text.GetStringBytes())) == 0 {
 			return fmt.Sprintf(`excerpts[%d] "text" is %s; want the quoted text`, j, describe(text))
 		}
-		ex := Excerpt{Report: fd.reportID(report), Text: str(text)}
+		ex := Excerpt{Report: fd.reportID(report), Text: fd.str(text)}
 		if fd.checkReports {
 			if _, ok := fd.knownReports[ex.Report]; !ok {
 				*warnings = append(*warnings, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, ex.Report))
@@ -134,7 +134,7 @@ func (fd *featureDecoder) reportID(v *fastjson.Value) string {
 	if id, ok := fd.interned[string(b)]; ok {
 		return id
 	}
-	id := str(v)
+	id := fd.str(v)
 	if fd.interned == nil {
 		fd.interned = map[string]string{}
 	}
