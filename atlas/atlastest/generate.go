@@ -15,7 +15,7 @@ var reports = []string{"kursk-troops", "dunkirk-boat", "gaza-ceasefire", "dunkir
 // Generate writes a FeatureCollection of n Point features with ids, names,
 // roles, kinds and one or two excerpts each, at random positions drawn from
 // seed. The same n and seed always give the same bytes. A feature is about
-// 330 bytes.
+// 376 bytes.
 func Generate(w io.Writer, n int, seed uint64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	bw := bufio.NewWriterSize(w, 1<<16)
