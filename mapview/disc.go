@@ -1,0 +1,126 @@
+package mapview
+
+import (
+	"encoding/binary"
+	"image"
+	"image/color"
+	"math"
+)
+
+// fillDisc draws an anti-aliased filled disc of radius r (pixels) centred
+// at (cx, cy) into dst, blending c over what is there. Each row's span
+// wholly inside the disc is filled in a tight loop (plain stores when c is
+// opaque); only the rim is anti-aliased. It allocates nothing.
+func fillDisc(dst *image.RGBA, cx, cy, r float64, c color.NRGBA) {
+	b := dst.Rect
+	y0 := max(int(math.Floor(cy-r-1)), b.Min.Y)
+	y1 := min(int(math.Ceil(cy+r+1)), b.Max.Y)
+	outer2, inner := (r+0.5)*(r+0.5), r-0.5
+	px := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+	for y := y0; y < y1; y++ {
+		dy := float64(y) + 0.5 - cy
+		if dy*dy >= outer2 {
+			continue
+		}
+		half := math.Sqrt(outer2 - dy*dy)
+		x0 := max(int(math.Floor(cx-half)), b.Min.X)
+		x1 := min(int(math.Ceil(cx+half)), b.Max.X)
+		if x0 >= x1 {
+			continue
+		}
+		// [s0, s1) is wholly inside: pixel centres at least a
+		// half-diagonal within the radius.
+		s0, s1 := x1, x1
+		if inner > 0 && dy*dy < inner*inner {
+			solid := math.Sqrt(inner*inner-dy*dy) - 0.71
+			if solid > 0 {
+				s0 = max(int(math.Ceil(cx-solid-0.5)), x0)
+				s1 = max(min(int(math.Floor(cx+solid-0.5))+1, x1), s0)
+			}
+		}
+		row := dst.Pix[(y-b.Min.Y)*dst.Stride:]
+		for x := x0; x < s0; x++ { // the left rim
+			dx := float64(x) + 0.5 - cx
+			if a := r - math.Sqrt(dx*dx+dy*dy) + 0.5; a > 0 {
+				blend(row[(x-b.Min.X)*4:], c, math.Min(a, 1))
+			}
+		}
+		if c.A == 0xff {
+			span := row[(s0-b.Min.X)*4 : (s1-b.Min.X)*4]
+			for i := 0; i < len(span); i += 4 {
+				binary.LittleEndian.PutUint32(span[i:], px)
+			}
+		} else {
+			for x := s0; x < s1; x++ {
+				blend(row[(x-b.Min.X)*4:], c, 1)
+			}
+		}
+		for x := s1; x < x1; x++ { // the right rim
+			dx := float64(x) + 0.5 - cx
+			if a := r - math.Sqrt(dx*dx+dy*dy) + 0.5; a > 0 {
+				blend(row[(x-b.Min.X)*4:], c, math.Min(a, 1))
+			}
+		}
+	}
+}
+
+// ring draws an anti-aliased ring between radii r0 and r1 around (cx, cy),
+// visiting only the pixels near it: each row skips the ring's hole.
+func ring(dst *image.RGBA, cx, cy, r0, r1 float64, c color.NRGBA) {
+	b := dst.Rect
+	y0 := max(int(math.Floor(cy-r1-1)), b.Min.Y)
+	y1 := min(int(math.Ceil(cy+r1+1)), b.Max.Y)
+	outer2 := (r1 + 0.5) * (r1 + 0.5)
+	hole := r0 - 0.5 // pixels closer than this are untouched
+	for y := y0; y < y1; y++ {
+		dy := float64(y) + 0.5 - cy
+		if dy*dy >= outer2 {
+			continue
+		}
+		half := math.Sqrt(outer2 - dy*dy)
+		x0 := max(int(math.Floor(cx-half)), b.Min.X)
+		x1 := min(int(math.Ceil(cx+half)), b.Max.X)
+		h0, h1 := x1, x1 // the hole's span in this row
+		if hole > 0 && dy*dy < hole*hole {
+			in := math.Sqrt(hole*hole-dy*dy) - 0.71
+			if in > 0 {
+				h0 = max(int(math.Ceil(cx-in-0.5)), x0)
+				h1 = max(min(int(math.Floor(cx+in-0.5))+1, x1), h0)
+			}
+		}
+		row := dst.Pix[(y-b.Min.Y)*dst.Stride:]
+		for x := x0; x < x1; x++ {
+			if x == h0 && h1 > h0 {
+				x = h1 - 1 // skip the hole
+				continue
+			}
+			dx := float64(x) + 0.5 - cx
+			d := math.Sqrt(dx*dx + dy*dy)
+			a := r1 - d + 0.5
+			if b := d - r0 + 0.5; b < a {
+				a = b
+			}
+			if a > 0 {
+				if a > 1 {
+					a = 1
+				}
+				blend(row[(x-b.Min.X)*4:], c, a)
+			}
+		}
+	}
+}
+
+// blend composites c with coverage a (0…1) over the premultiplied RGBA
+// pixel p, in integer arithmetic.
+func blend(p []byte, c color.NRGBA, a float64) {
+	sa := uint32(a*float64(c.A) + 0.5) // source alpha, 0…255
+	if sa == 0 {
+		return
+	}
+	inv := 255 - sa
+	p = p[:4]
+	p[0] = uint8((uint32(c.R)*sa + uint32(p[0])*inv + 127) / 255)
+	p[1] = uint8((uint32(c.G)*sa + uint32(p[1])*inv + 127) / 255)
+	p[2] = uint8((uint32(c.B)*sa + uint32(p[2])*inv + 127) / 255)
+	p[3] = uint8((255*sa + uint32(p[3])*inv + 127) / 255)
+}

@@ -1,0 +1,197 @@
+package mapview
+
+import (
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/paulmach/orb"
+
+	"reportmap/atlas"
+	"reportmap/mapview/cluster"
+	"reportmap/mapview/viewport"
+)
+
+// Keyboard steps.
+const (
+	keyPan       = 80   // Fyne units per arrow key press
+	wheelPerZoom = 50.0 // scroll units per zoom level: a Linux wheel notch (25) is half a level
+)
+
+// Dragged pans the map by the drag's movement, so the point under the
+// pointer stays under it.
+func (m *Map) Dragged(e *fyne.DragEvent) {
+	m.stopAnimation()
+	m.setView(m.view.Pan(float64(e.Dragged.DX), float64(e.Dragged.DY)))
+}
+
+// DragEnd implements fyne.Draggable.
+func (m *Map) DragEnd() {}
+
+// Scrolled zooms about the pointer: up zooms in. Trackpads give small
+// steps, so the zoom is fractional and smooth.
+func (m *Map) Scrolled(e *fyne.ScrollEvent) {
+	dz := float64(e.Scrolled.DY) / wheelPerZoom
+	if dz == 0 {
+		return
+	}
+	m.stopAnimation()
+	m.setView(m.view.ZoomAbout(float64(e.Position.X), float64(e.Position.Y), m.view.Zoom+dz))
+}
+
+// Tapped selects the place under the pointer, zooms into a cluster, or
+// clears the selection on open map.
+func (m *Map) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp(); c != nil {
+		if cv := c.Driver().CanvasForObject(m); cv != nil {
+			cv.Focus(m)
+		}
+	}
+	it, ok := m.hit(e.Position)
+	if !ok {
+		m.setSelected(-1)
+		if m.OnSelected != nil {
+			m.OnSelected(nil)
+		}
+		return
+	}
+	if it.Count == 1 {
+		m.setSelected(it.Point)
+		if m.OnSelected != nil {
+			m.OnSelected(&m.places[it.Point])
+		}
+		return
+	}
+	m.tapCluster(it)
+}
+
+// tapCluster zooms to fit a cluster's members, or, when they share one
+// spot so no zoom can part them, hands them to OnGroup.
+func (m *Map) tapCluster(it cluster.Item) {
+	minX, minY, maxX, maxY, _ := m.index.Bounds(it.ID)
+	spanPx := math.Max(maxX-minX, maxY-minY) * viewport.Scale(viewport.MaxZoom)
+	if spanPx < 2*clusterRadius {
+		members := m.index.Members(nil, it.ID)
+		if m.OnGroup != nil {
+			group := make([]*atlas.Place, len(members))
+			for i, j := range members {
+				group[i] = &m.places[j]
+			}
+			m.OnGroup(group)
+			return
+		}
+		m.setSelected(members[0])
+		if m.OnSelected != nil {
+			m.OnSelected(&m.places[members[0]])
+		}
+		return
+	}
+	lo := viewport.FromWorld(orb.Point{minX, maxY}) // south-west
+	hi := viewport.FromWorld(orb.Point{maxX, minY}) // north-east
+	pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
+	v := viewport.Fit(orb.Bound{Min: lo, Max: hi}, m.view.W, m.view.H, pad, viewport.MaxZoom)
+	if v.Zoom < math.Floor(m.view.Zoom)+1 { // always get closer
+		v = m.view.ZoomAbout(m.view.W/2, m.view.H/2, math.Floor(m.view.Zoom)+1)
+		v.Center = v.FromPixel(v.W/2, v.H/2)
+	}
+	m.animateTo(v)
+}
+
+// DoubleTapped zooms in one level about the pointer.
+func (m *Map) DoubleTapped(e *fyne.PointEvent) {
+	x, y := float64(e.Position.X), float64(e.Position.Y)
+	m.animateTo(m.view.ZoomAbout(x, y, math.Floor(m.view.Zoom)+1))
+}
+
+// hit finds the item under a position, within its marker radius plus a
+// slop of hitSlop.
+func (m *Map) hit(pos fyne.Position) (cluster.Item, bool) {
+	if m.index == nil {
+		return cluster.Item{}, false
+	}
+	w := m.view.PixelToWorld(float64(pos.X), float64(pos.Y))
+	s := m.view.Scale()
+	it, ok := m.index.Hit(m.view.Zoom, w[0], w[1], (maxMarkerRadius+hitSlop)/s)
+	if !ok {
+		return it, false
+	}
+	// The index searched with the largest radius; check this marker's own.
+	x, y := m.view.WorldToPixel(orb.Point{it.X, it.Y})
+	r := m.markerRadius(it) + hitSlop
+	dx, dy := x-float64(pos.X), y-float64(pos.Y)
+	// The item may be a wrapped copy a world away.
+	dx -= math.Round(dx/s) * s
+	if dx*dx+dy*dy > r*r {
+		return it, false
+	}
+	return it, true
+}
+
+// MouseIn implements desktop.Hoverable.
+func (m *Map) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
+
+// MouseMoved highlights the place under the pointer.
+func (m *Map) MouseMoved(e *desktop.MouseEvent) {
+	i := -1
+	if it, ok := m.hit(e.Position); ok && it.Count == 1 {
+		i = it.Point
+	}
+	m.setHovered(i)
+}
+
+// MouseOut implements desktop.Hoverable.
+func (m *Map) MouseOut() { m.setHovered(-1) }
+
+func (m *Map) setHovered(i int) {
+	if i == m.hovIdx {
+		return
+	}
+	m.hovIdx = i
+	m.Refresh()
+	if m.OnHover != nil {
+		if i < 0 {
+			m.OnHover(nil)
+		} else {
+			m.OnHover(&m.places[i])
+		}
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (m *Map) FocusGained() { m.focused = true; m.Refresh() }
+
+// FocusLost implements fyne.Focusable.
+func (m *Map) FocusLost() { m.focused = false; m.Refresh() }
+
+// TypedRune zooms with + and -, and fits all places with 0.
+func (m *Map) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.ZoomIn()
+	case '-', '_':
+		m.ZoomOut()
+	case '0':
+		m.FitAll()
+	}
+}
+
+// TypedKey pans with the arrow keys.
+func (m *Map) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyLeft:
+		m.animateTo(m.view.Pan(keyPan, 0))
+	case fyne.KeyRight:
+		m.animateTo(m.view.Pan(-keyPan, 0))
+	case fyne.KeyUp:
+		m.animateTo(m.view.Pan(0, keyPan))
+	case fyne.KeyDown:
+		m.animateTo(m.view.Pan(0, -keyPan))
+	}
+}
+
+func (m *Map) stopAnimation() {
+	if m.anim != nil {
+		m.anim.Stop()
+		m.anim = nil
+	}
+}

@@ -1,0 +1,444 @@
+// Package mapview is a Fyne map widget: an offline world basemap with
+// places drawn on it, which pans, zooms, clusters and reports taps. It
+// needs no network. Its arithmetic lives in mapview/viewport, the basemap
+// in mapview/basemap and the clustering in mapview/cluster, none of which
+// import Fyne.
+package mapview
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"reportmap/atlas"
+	"reportmap/mapview/basemap"
+	"reportmap/mapview/cluster"
+	"reportmap/mapview/viewport"
+)
+
+var (
+	_ fyne.Widget         = (*Map)(nil)
+	_ fyne.Draggable      = (*Map)(nil)
+	_ fyne.Scrollable     = (*Map)(nil)
+	_ fyne.Tappable       = (*Map)(nil)
+	_ fyne.DoubleTappable = (*Map)(nil)
+	_ fyne.Focusable      = (*Map)(nil)
+	_ desktop.Hoverable   = (*Map)(nil)
+)
+
+// Marker radii in Fyne units (scaled to pixels when drawn).
+const (
+	settingRadius   = 7
+	mentionedRadius = 5
+	hitSlop         = 4 // a tap this far outside a marker still hits it
+	clusterRadius   = 40
+	// minSettingCluster settings near each other form a cluster; fewer
+	// stay apart, each labelled and tappable.
+	minSettingCluster = 3
+	fitPadding        = 48
+	maxFitZoom        = 11 // fitting never zooms in further than this
+
+	animationDuration = 250 * time.Millisecond
+)
+
+// Map is a map widget showing places on an offline world basemap.
+//
+// Drag to pan, scroll or pinch to zoom about the pointer, double-tap to
+// zoom in, tap a place to select it, tap a cluster to zoom to its members.
+// When focused: arrow keys pan, + and - zoom, 0 fits all places.
+//
+// Like all widgets it must be used from the Fyne main goroutine.
+type Map struct {
+	widget.BaseWidget
+
+	// OnSelected is called when the user selects a place, with nil when a
+	// tap on open map clears the selection. Select does not call it.
+	OnSelected func(*atlas.Place)
+	// OnGroup is called when the user taps places that share one spot at
+	// the highest zoom, so the app can list them; when nil the first is
+	// selected.
+	OnGroup func([]*atlas.Place)
+	// OnHover is called when the pointer moves onto a place, and with nil
+	// when it leaves it.
+	OnHover func(*atlas.Place)
+	// OnViewChanged is called after the centre or zoom changed.
+	OnViewChanged func(center orb.Point, zoom float64)
+
+	places  []atlas.Place
+	colors  []color.NRGBA // per place
+	index   *cluster.Index
+	view    viewport.Viewport // in Fyne units
+	autoFit bool              // keep fitting the settings on resize until the view is moved
+	selIdx  int               // selected place, or -1
+	hovIdx  int               // hovered place, or -1
+	focused bool
+
+	anim *fyne.Animation
+}
+
+// NewMap returns a map with no places, showing the world.
+func NewMap() *Map {
+	m := &Map{selIdx: -1, hovIdx: -1, autoFit: true, view: viewport.New(orb.Point{0, 20}, 1, 0, 0)}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+var (
+	baseOnce sync.Once
+	baseMap  *basemap.Basemap
+	baseErr  error
+)
+
+// Basemap returns the embedded basemap, decoded on first use.
+func Basemap() (*basemap.Basemap, error) {
+	baseOnce.Do(func() { baseMap, baseErr = basemap.Load() })
+	return baseMap, baseErr
+}
+
+// SetPlaces replaces the places shown. reports gives each report's colour
+// (its index in Palette); a place takes the colour of the report it is a
+// setting of, else of the first report that quotes it, unless it sets
+// simplestyle marker-color. The map keeps places; the caller must not
+// change them afterwards. The selection is cleared.
+func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
+	m.places = places
+	m.colors = placeColors(places, reports)
+	pts := make([]cluster.Point, len(places))
+	for i := range places {
+		w := viewport.ToWorld(places[i].Point)
+		pts[i] = cluster.Point{X: w[0], Y: w[1], Priority: places[i].Role == atlas.RoleSetting}
+	}
+	m.index = cluster.New(pts, cluster.Options{Radius: clusterRadius, MaxZoom: int(viewport.MaxZoom) - 1, MinPriorityPoints: minSettingCluster})
+	m.selIdx, m.hovIdx = -1, -1
+	m.autoFit = true
+	m.applyAutoFit()
+	m.Refresh()
+}
+
+// placeColors picks each place's marker colour.
+func placeColors(places []atlas.Place, reports []atlas.Report) []color.NRGBA {
+	rank := make(map[string]int, len(reports))
+	settingOf := map[string]int{}
+	for i, r := range reports {
+		rank[r.ID] = i
+		for _, id := range r.Settings {
+			if _, ok := settingOf[id]; !ok {
+				settingOf[id] = i
+			}
+		}
+	}
+	cs := make([]color.NRGBA, len(places))
+	for i := range places {
+		p := &places[i]
+		switch r, isSetting := settingOf[p.ID]; {
+		case p.HasMarkerColor:
+			cs[i] = p.MarkerColor
+		case isSetting:
+			cs[i] = ReportColor(r)
+		case len(p.Excerpts) > 0:
+			r, ok := rank[p.Excerpts[0].Report]
+			if !ok {
+				r = -1
+			}
+			cs[i] = ReportColor(r)
+		default:
+			cs[i] = ReportColor(-1)
+		}
+	}
+	return cs
+}
+
+// Places returns the places shown.
+func (m *Map) Places() []atlas.Place { return m.places }
+
+// Center returns the lon/lat at the middle of the map.
+func (m *Map) Center() orb.Point { return m.view.Center }
+
+// Zoom returns the current zoom level (fractional).
+func (m *Map) Zoom() float64 { return m.view.Zoom }
+
+// View returns the current view in Fyne units.
+func (m *Map) View() viewport.Viewport { return m.view }
+
+// SetView moves the map to center at zoom, at once.
+func (m *Map) SetView(center orb.Point, zoom float64) {
+	m.setView(viewport.New(center, zoom, m.view.W, m.view.H))
+}
+
+// setView changes the view and refreshes, if anything changed.
+func (m *Map) setView(v viewport.Viewport) {
+	v = v.Normalize()
+	if v == m.view {
+		return
+	}
+	m.view = v
+	m.autoFit = false
+	m.Refresh()
+	if m.OnViewChanged != nil {
+		m.OnViewChanged(v.Center, v.Zoom)
+	}
+}
+
+// animateTo moves the view to v smoothly (a quarter second), or at once
+// while a test app runs animations instantly anyway.
+func (m *Map) animateTo(v viewport.Viewport) {
+	if m.anim != nil {
+		m.anim.Stop()
+		m.anim = nil
+	}
+	from := m.view
+	if from.W == 0 || from == v || fyne.CurrentApp() == nil {
+		m.setView(v)
+		return
+	}
+	a, b := viewport.ToWorld(from.Center), viewport.ToWorld(v.Center)
+	if d := b[0] - a[0]; d > 0.5 { // the short way round the world
+		b[0]--
+	} else if d < -0.5 {
+		b[0]++
+	}
+	m.anim = fyne.NewAnimation(animationDuration, func(f float32) {
+		t := float64(f)
+		// Interpolate the zoom linearly and the centre in world units, so
+		// the motion looks even at every zoom.
+		z := from.Zoom + (v.Zoom-from.Zoom)*t
+		c := orb.Point{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t}
+		m.setView(viewport.Viewport{Center: viewport.FromWorld(c), Zoom: z, W: m.view.W, H: m.view.H})
+	})
+	m.anim.Curve = fyne.AnimationEaseInOut
+	m.anim.Start()
+}
+
+// FitAll shows every place.
+func (m *Map) FitAll() {
+	m.fitIndexes(func(int) bool { return true })
+}
+
+// FitDefault shows every setting (every place when there is none): the
+// view the map opens with, and keeps to while the window is resized until
+// the view is moved.
+func (m *Map) FitDefault() {
+	if b, ok := m.defaultBound(); ok {
+		m.fitBound(b)
+	}
+	m.autoFit = true
+}
+
+// applyAutoFit sets the default view at once, if the map follows it.
+func (m *Map) applyAutoFit() {
+	if !m.autoFit || m.view.W <= 0 || m.view.H <= 0 {
+		return
+	}
+	if b, ok := m.defaultBound(); ok {
+		pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
+		m.view = viewport.Fit(b, m.view.W, m.view.H, pad, maxFitZoom)
+	}
+}
+
+// FitPlaces shows the places with the given ids.
+func (m *Map) FitPlaces(ids []string) {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	m.fitIndexes(func(i int) bool { return want[m.places[i].ID] })
+}
+
+func (m *Map) fitIndexes(keep func(int) bool) {
+	b, ok := orb.Bound{}, false
+	for i := range m.places {
+		if !keep(i) {
+			continue
+		}
+		p := m.places[i].Point
+		if !ok {
+			b, ok = orb.Bound{Min: p, Max: p}, true
+		} else {
+			b = b.Extend(p)
+		}
+	}
+	if !ok {
+		return
+	}
+	m.fitBound(b)
+}
+
+// fitBound shows b, zooming no further in than maxFitZoom.
+func (m *Map) fitBound(b orb.Bound) {
+	if m.view.W <= 0 || m.view.H <= 0 {
+		return
+	}
+	pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
+	m.animateTo(viewport.Fit(b, m.view.W, m.view.H, pad, maxFitZoom))
+}
+
+// ZoomIn zooms in one level about the centre.
+func (m *Map) ZoomIn() { m.zoomBy(1) }
+
+// ZoomOut zooms out one level about the centre.
+func (m *Map) ZoomOut() { m.zoomBy(-1) }
+
+func (m *Map) zoomBy(dz float64) {
+	m.animateTo(m.view.ZoomAbout(m.view.W/2, m.view.H/2, math.Round(m.view.Zoom+dz)))
+}
+
+// Select highlights the place with the given id, bringing it into view if
+// it is off screen, and reports whether there is such a place. An empty id
+// clears the selection. OnSelected is not called.
+func (m *Map) Select(id string) bool {
+	if id == "" {
+		m.setSelected(-1)
+		return true
+	}
+	for i := range m.places {
+		if m.places[i].ID == id {
+			m.setSelected(i)
+			m.ShowPlace(i)
+			return true
+		}
+	}
+	return false
+}
+
+// Selected returns the selected place, or nil.
+func (m *Map) Selected() *atlas.Place {
+	if m.selIdx < 0 {
+		return nil
+	}
+	return &m.places[m.selIdx]
+}
+
+func (m *Map) setSelected(i int) {
+	if i == m.selIdx {
+		return
+	}
+	m.selIdx = i
+	m.Refresh()
+}
+
+// ShowPlace pans (and zooms, if the place is hidden in a cluster) so the
+// i-th place can be seen, smoothly.
+func (m *Map) ShowPlace(i int) {
+	if i < 0 || i >= len(m.places) || m.view.W <= 0 {
+		return
+	}
+	p := m.places[i].Point
+	x, y := m.view.ToPixel(p)
+	margin := 2.0 * fitPadding
+	onScreen := x >= margin && y >= margin && x <= m.view.W-margin && y <= m.view.H-margin
+	target := m.view
+	if !onScreen {
+		target = viewport.New(p, m.view.Zoom, m.view.W, m.view.H)
+	}
+	// Zoom in until the place stands alone rather than in a cluster.
+	for target.Zoom < viewport.MaxZoom-1 {
+		it, ok := m.index.Hit(target.Zoom, viewport.ToWorld(p)[0], viewport.ToWorld(p)[1], 1e-12)
+		if ok && it.Count == 1 {
+			break
+		}
+		target = target.ZoomAbout(target.W/2, target.H/2, math.Floor(target.Zoom)+1)
+		target.Center = p
+	}
+	if target != m.view {
+		m.animateTo(target.Normalize())
+	}
+}
+
+// PixelOf returns where the place with the given id is drawn, in Fyne
+// units from the widget's top-left corner, and whether it is on screen.
+func (m *Map) PixelOf(id string) (fyne.Position, bool) {
+	for i := range m.places {
+		if m.places[i].ID == id {
+			x, y := m.view.ToPixel(m.places[i].Point)
+			return fyne.NewPos(float32(x), float32(y)), x >= 0 && y >= 0 && x < m.view.W && y < m.view.H
+		}
+	}
+	return fyne.Position{}, false
+}
+
+// Resize sizes the widget, keeping the map's centre and zoom, or, until
+// the view has been moved, fitting the settings to the new size.
+func (m *Map) Resize(s fyne.Size) {
+	if s == m.Size() && m.view.W > 0 {
+		return
+	}
+	m.BaseWidget.Resize(s)
+	m.view.W, m.view.H = float64(s.Width), float64(s.Height)
+	m.applyAutoFit()
+	m.Refresh()
+}
+
+// defaultBound is the bound of the settings, or of all places.
+func (m *Map) defaultBound() (orb.Bound, bool) {
+	var b orb.Bound
+	n := 0
+	for pass := 0; pass < 2 && n == 0; pass++ {
+		for i := range m.places {
+			if pass == 0 && m.places[i].Role != atlas.RoleSetting {
+				continue
+			}
+			if n == 0 {
+				b = orb.Bound{Min: m.places[i].Point, Max: m.places[i].Point}
+			} else {
+				b = b.Extend(m.places[i].Point)
+			}
+			n++
+		}
+	}
+	return b, n > 0
+}
+
+// MinSize is small: a map can be any size.
+func (m *Map) MinSize() fyne.Size {
+	return fyne.NewSize(120, 90)
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *Map) CreateRenderer() fyne.WidgetRenderer {
+	return newRenderer(m)
+}
+
+// pixelImage is reused between frames.
+type pixelImage struct {
+	img *image.RGBA
+}
+
+func (p *pixelImage) ensure(w, h int) *image.RGBA {
+	if p.img == nil || p.img.Rect.Dx() != w || p.img.Rect.Dy() != h {
+		p.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	return p.img
+}
+
+// Marker is one marker drawn on the map: a place or a cluster.
+type Marker struct {
+	Pos   fyne.Position // centre, in Fyne units from the top-left corner
+	Count int           // 1 for a place
+	Place *atlas.Place  // the place when Count is 1
+}
+
+// Markers returns the markers the current view draws, for tests, scripts
+// and accessibility. It allocates; the frame does not use it.
+func (m *Map) Markers() []Marker {
+	if m.index == nil || m.view.W <= 0 {
+		return nil
+	}
+	wb := m.view.WorldBounds()
+	var out []Marker
+	for _, it := range m.index.Items(nil, m.view.Zoom, wb.Min[0], wb.Min[1], wb.Max[0], wb.Max[1]) {
+		x, y := m.view.WorldToPixel(orb.Point{it.X, it.Y})
+		mk := Marker{Pos: fyne.NewPos(float32(x), float32(y)), Count: it.Count}
+		if it.Count == 1 {
+			mk.Place = &m.places[it.Point]
+		}
+		out = append(out, mk)
+	}
+	return out
+}
