@@ -172,9 +172,29 @@ func (m *Map) SetView(center orb.Point, zoom float64) {
 	m.setView(viewport.New(center, zoom, m.view.W, m.view.H))
 }
 
+// constrain keeps a view on the world: zoomed in at least far enough that
+// the world is as tall as the view, and never showing beyond the poles.
+func constrain(v viewport.Viewport) viewport.Viewport {
+	v = v.Normalize()
+	if v.H <= 0 {
+		return v
+	}
+	if minZ := math.Log2(v.H / viewport.TileSize); v.Zoom < minZ {
+		v.Zoom = math.Min(minZ, viewport.MaxZoom)
+	}
+	c := viewport.ToWorld(v.Center)
+	half := v.H / 2 / v.Scale()
+	if c[1] < half || c[1] > 1-half {
+		c[1] = math.Max(half, math.Min(1-half, c[1]))
+		v.Center = viewport.FromWorld(c)
+		v = v.Normalize()
+	}
+	return v
+}
+
 // setView changes the view and refreshes, if anything changed.
 func (m *Map) setView(v viewport.Viewport) {
-	v = v.Normalize()
+	v = constrain(v)
 	if v == m.view {
 		return
 	}
@@ -193,6 +213,7 @@ func (m *Map) animateTo(v viewport.Viewport) {
 		m.anim.Stop()
 		m.anim = nil
 	}
+	v = constrain(v)
 	from := m.view
 	if from.W == 0 || from == v || fyne.CurrentApp() == nil {
 		m.setView(v)
@@ -238,7 +259,7 @@ func (m *Map) applyAutoFit() {
 	}
 	if b, ok := m.defaultBound(); ok {
 		pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
-		m.view = viewport.Fit(b, m.view.W, m.view.H, pad, maxFitZoom)
+		m.view = constrain(viewport.Fit(b, m.view.W, m.view.H, pad, maxFitZoom))
 	}
 }
 
@@ -331,7 +352,7 @@ func (m *Map) ShowPlace(i int) {
 	}
 	p := m.places[i].Point
 	x, y := m.view.ToPixel(p)
-	margin := 2.0 * fitPadding
+	margin := fitPadding / 2.0 // closer to the edge than this is hard to see
 	onScreen := x >= margin && y >= margin && x <= m.view.W-margin && y <= m.view.H-margin
 	target := m.view
 	if !onScreen {
