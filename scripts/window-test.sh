@@ -53,11 +53,12 @@ import -window "$wid" "$out/before.png"
 sd=$(convert "$out/before.png" -format '%[fx:standard_deviation]' info:)
 awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || fail "the window looks blank (standard deviation $sd)"
 
-# Click the first place in the list: the panel on the right must change.
-xdotool mousemove --window "$wid" 120 22 click 1
+# Click the first place in the list (top right): the excerpt panel below
+# it must change.
+xdotool mousemove --window "$wid" 1000 22 click 1
 sleep 1
 import -window "$wid" "$out/after.png"
-panel="800x760+460+20"
+panel="380x460+890+320"
 convert "$out/before.png" -crop "$panel" +repage "$out/before-panel.png"
 convert "$out/after.png" -crop "$panel" +repage "$out/after-panel.png"
 changed=$(compare -metric AE "$out/before-panel.png" "$out/after-panel.png" null: 2>&1 || true)

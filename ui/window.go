@@ -1,5 +1,5 @@
-// Package ui assembles the reportmap window: the places and, for the one
-// selected, what the reports say about it.
+// Package ui assembles the reportmap window: the map of the places, their
+// list and, for the one selected, what the reports say about it.
 package ui
 
 import (
@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reportmap/atlas"
+	"reportmap/mapview"
 )
 
 // AppID is the app's Fyne application id, under which preferences live.
@@ -26,13 +27,15 @@ func Run(a *atlas.Atlas, texts fs.FS, version string) {
 	ap := app.NewWithID(AppID)
 	w := ap.NewWindow("reportmap — " + a.File)
 	w.SetContent(NewView(a).Content)
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(fyne.NewSize(1280, 800))
 	w.ShowAndRun()
 }
 
-// View is the window's content: the place list and the excerpt panel.
+// View is the window's content: the map, the place list and the excerpt
+// panel, kept in step: choosing a place in one chooses it in the others.
 type View struct {
 	Content fyne.CanvasObject
+	Map     *mapview.Map
 	List    *widget.List
 	Panel   *fyne.Container
 
@@ -59,11 +62,34 @@ func NewView(a *atlas.Atlas) *View {
 			o.(*widget.Label).SetText(fmt.Sprintf("%s (%s)", p.Name, p.Role))
 		})
 	v.Panel = container.NewVBox()
-	v.List.OnSelected = func(id widget.ListItemID) { v.show(id) }
-	v.List.OnUnselected = func(widget.ListItemID) { v.show(-1) }
+	v.Map = mapview.NewMap()
+	v.Map.SetPlaces(a.Places, a.Reports)
+	v.List.OnSelected = func(id widget.ListItemID) {
+		v.show(id)
+		v.Map.Select(a.Places[v.order[id]].ID)
+	}
+	v.List.OnUnselected = func(widget.ListItemID) {
+		v.show(-1)
+		v.Map.Select("")
+	}
+	v.Map.OnSelected = func(p *atlas.Place) {
+		if p == nil {
+			v.List.UnselectAll()
+			return
+		}
+		for i, j := range v.order {
+			if a.Places[j].ID == p.ID {
+				v.List.Select(i)
+				v.List.ScrollTo(i)
+				return
+			}
+		}
+	}
 	v.show(-1)
-	split := container.NewHSplit(v.List, container.NewVScroll(container.NewPadded(v.Panel)))
-	split.Offset = 0.3
+	side := container.NewVSplit(v.List, container.NewVScroll(container.NewPadded(v.Panel)))
+	side.Offset = 0.35
+	split := container.NewHSplit(v.Map, side)
+	split.Offset = 0.68
 	v.Content = split
 	return v
 }
@@ -90,11 +116,17 @@ func (v *View) show(i int) {
 					names = append(names, p.Name)
 				}
 			}
-			body := widget.NewLabel("Settings: " + strings.Join(names, ", "))
+			// Wrapping labels rather than a card's title, whose one long
+			// line would make the panel too wide for the map.
+			title := widget.NewLabelWithStyle(r.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Wrapping = fyne.TextWrapWord
+			body := widget.NewLabel(r.Source + " · settings: " + strings.Join(names, ", "))
 			body.Wrapping = fyne.TextWrapWord
-			v.Panel.Add(widget.NewCard(r.Title, r.Source, body))
+			v.Panel.Add(widget.NewCard("", "", container.NewVBox(title, body)))
 		}
-		v.Panel.Add(widget.NewLabel("Choose a place on the left to read what the reports say about it."))
+		hint := widget.NewLabel("Choose a place on the map or in the list to read what the reports say about it.")
+		hint.Wrapping = fyne.TextWrapWord
+		v.Panel.Add(hint)
 		return
 	}
 	p := &a.Places[v.order[i]]
@@ -107,7 +139,9 @@ func (v *View) show(i int) {
 		}
 		quote := widget.NewRichText(Highlight(e.Text, p.Names())...)
 		quote.Wrapping = fyne.TextWrapWord
-		v.Panel.Add(widget.NewCard("", title+" — "+source, quote))
+		from := widget.NewLabelWithStyle(title+" — "+source, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		from.Wrapping = fyne.TextWrapWord
+		v.Panel.Add(widget.NewCard("", "", container.NewVBox(from, quote)))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,7 +54,7 @@ func TestViewSelect(t *testing.T) {
 	w := test.NewTempWindow(t, v.Content)
 	w.Resize(w.Canvas().Size().Max(v.Content.MinSize()))
 	// With nothing chosen, the panel shows the reports and their settings.
-	if got := panelText(v); !strings.Contains(got, "The report") || !strings.Contains(got, "Settings: Here") {
+	if got := panelText(v); !strings.Contains(got, "The report") || !strings.Contains(got, "settings: Here") {
 		t.Errorf("overview panel: %q", got)
 	}
 	// Settings come first: item 0 is Here.
@@ -65,8 +66,22 @@ func TestViewSelect(t *testing.T) {
 		}
 	}
 	v.List.UnselectAll()
-	if got := panelText(v); !strings.Contains(got, "Settings: Here") {
+	if got := panelText(v); !strings.Contains(got, "settings: Here") {
 		t.Errorf("after unselect: %q", got)
+	}
+}
+
+// writeText gathers the text of labels and rich text in o.
+func writeText(b *strings.Builder, o fyne.CanvasObject) {
+	switch c := o.(type) {
+	case *widget.Label:
+		b.WriteString(c.Text + "|")
+	case *widget.RichText:
+		b.WriteString(c.String() + "|")
+	case *fyne.Container:
+		for _, o := range c.Objects {
+			writeText(b, o)
+		}
 	}
 }
 
@@ -79,14 +94,37 @@ func panelText(v *ui.View) string {
 			b.WriteString(o.Text + "\n")
 		case *widget.Card:
 			b.WriteString(o.Title + "|" + o.Subtitle + "|")
-			switch c := o.Content.(type) {
-			case *widget.Label:
-				b.WriteString(c.Text)
-			case *widget.RichText:
-				b.WriteString(c.String())
-			}
+			writeText(&b, o.Content)
 			b.WriteString("\n")
 		}
 	}
 	return b.String()
+}
+
+func TestMapAndListInStep(t *testing.T) {
+	test.NewTempApp(t)
+	a, err := atlas.LoadFile("../places.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := ui.NewView(a)
+	w := test.NewTempWindow(t, v.Content)
+	w.Resize(fyne.NewSize(1280, 800))
+	// Choosing in the list selects on the map.
+	v.List.Select(3)
+	if p := v.Map.Selected(); p == nil || !strings.Contains(panelText(v), p.Name) {
+		t.Fatalf("map selection %v, panel %q", p, panelText(v))
+	}
+	// Tapping a place on the map selects it in the list and the panel.
+	pos, on := v.Map.PixelOf("washington")
+	if !on {
+		t.Fatal("Washington off the map")
+	}
+	test.TapAt(v.Map, pos)
+	if got := panelText(v); !strings.Contains(got, "Washington") || !strings.Contains(got, "Netanyahu in Washington DC") {
+		t.Errorf("after tapping Washington the panel shows %q", got)
+	}
+	if p := v.Map.Selected(); p == nil || p.ID != "washington" {
+		t.Errorf("map selection %v", p)
+	}
 }
