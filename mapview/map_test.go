@@ -207,3 +207,32 @@ func TestSelectAndHover(t *testing.T) {
 		t.Errorf("hover events %v; want gaza then nil", names(hovered))
 	}
 }
+
+func TestSameSpotIsAGroup(t *testing.T) {
+	test.NewTempApp(t)
+	a, err := atlas.Load("same.geojson", []byte(`{"type":"FeatureCollection","features":[
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[2.37,51.03]},"properties":{"id":"a","name":"A"}},
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[2.37,51.03]},"properties":{"id":"b","name":"B"}},
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[30,10]},"properties":{"id":"c","name":"C"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mapview.NewMap()
+	m.SetPlaces(a.Places, a.Reports)
+	m.Resize(fyne.NewSize(800, 600))
+	m.SetView(orb.Point{2.37, 51.03}, 18)
+	var group []string
+	m.OnGroup = func(ps []*atlas.Place) {
+		for _, p := range ps {
+			group = append(group, p.ID)
+		}
+	}
+	pos, _ := m.PixelOf("a")
+	test.TapAt(m, pos)
+	if len(group) != 2 || group[0] == group[1] {
+		t.Errorf("tapping two places at one spot gave the group %v; want a and b", group)
+	}
+	if m.Zoom() != 18 {
+		t.Errorf("the map zoomed to %v; a group cannot be parted by zooming", m.Zoom())
+	}
+}
