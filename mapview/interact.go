@@ -71,7 +71,7 @@ func (m *Map) tapCluster(it cluster.Item) {
 	minX, minY, maxX, maxY, _ := m.index.Bounds(it.ID)
 	spanPx := math.Max(maxX-minX, maxY-minY) * viewport.Scale(viewport.MaxZoom)
 	if spanPx < 2*clusterRadius {
-		members := m.index.Members(nil, it.ID)
+		members := m.members(nil, it.ID)
 		if m.OnGroup != nil {
 			group := make([]*atlas.Place, len(members))
 			for i, j := range members {
@@ -111,7 +111,7 @@ func (m *Map) hit(pos fyne.Position) (cluster.Item, bool) {
 	}
 	w := m.view.PixelToWorld(float64(pos.X), float64(pos.Y))
 	s := m.view.Scale()
-	it, ok := m.index.Hit(m.view.Zoom, w[0], w[1], (maxMarkerRadius+hitSlop)/s)
+	it, ok := m.hitItem(m.view.Zoom, w[0], w[1], (maxMarkerRadius+hitSlop)/s)
 	if !ok {
 		return it, false
 	}

@@ -73,7 +73,8 @@ type Map struct {
 
 	places  []atlas.Place
 	colors  []color.NRGBA // per place
-	index   *cluster.Index
+	shown   []int         // the places shown (indexes into places), or nil for all
+	index   *cluster.Index // over the shown places
 	view    viewport.Viewport // in Fyne units
 	autoFit bool              // keep fitting the settings on resize until the view is moved
 	selIdx  int               // selected place, or -1
@@ -110,16 +111,89 @@ func Basemap() (*basemap.Basemap, error) {
 func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.places = places
 	m.colors = placeColors(places, reports)
-	pts := make([]cluster.Point, len(places))
-	for i := range places {
-		w := viewport.ToWorld(places[i].Point)
-		pts[i] = cluster.Point{X: w[0], Y: w[1], Priority: places[i].Role == atlas.RoleSetting}
-	}
-	m.index = cluster.New(pts, cluster.Options{Radius: clusterRadius, MaxZoom: int(viewport.MaxZoom) - 1, MinPriorityPoints: minSettingCluster})
+	m.shown = nil
+	m.buildIndex()
 	m.selIdx, m.hovIdx = -1, -1
 	m.autoFit = true
 	m.applyAutoFit()
 	m.Refresh()
+}
+
+// SetShown shows only the places at the given indexes into the places
+// given to SetPlaces (nil shows them all), as filters do. A hidden
+// selection is cleared. The view stays.
+func (m *Map) SetShown(indexes []int) {
+	m.shown = indexes
+	m.buildIndex()
+	if m.selIdx >= 0 && !m.isShown(m.selIdx) {
+		m.selIdx = -1
+	}
+	m.hovIdx = -1
+	m.Refresh()
+}
+
+func (m *Map) isShown(i int) bool {
+	if m.shown == nil {
+		return i >= 0 && i < len(m.places)
+	}
+	for _, j := range m.shown {
+		if j == i {
+			return true
+		}
+	}
+	return false
+}
+
+// buildIndex clusters the shown places.
+func (m *Map) buildIndex() {
+	n := len(m.places)
+	if m.shown != nil {
+		n = len(m.shown)
+	}
+	pts := make([]cluster.Point, n)
+	for k := range pts {
+		p := &m.places[m.placeOf(k)]
+		w := viewport.ToWorld(p.Point)
+		pts[k] = cluster.Point{X: w[0], Y: w[1], Priority: p.Role == atlas.RoleSetting}
+	}
+	m.index = cluster.New(pts, cluster.Options{Radius: clusterRadius, MaxZoom: int(viewport.MaxZoom) - 1, MinPriorityPoints: minSettingCluster})
+}
+
+// placeOf maps an index point to its place.
+func (m *Map) placeOf(k int) int {
+	if m.shown == nil || k < 0 {
+		return k
+	}
+	return m.shown[k]
+}
+
+// items returns the visible items with Point mapped to places.
+func (m *Map) items(dst []cluster.Item, zoom, minX, minY, maxX, maxY float64) []cluster.Item {
+	dst = m.index.Items(dst, zoom, minX, minY, maxX, maxY)
+	if m.shown != nil {
+		for i := range dst {
+			dst[i].Point = m.placeOf(dst[i].Point)
+		}
+	}
+	return dst
+}
+
+// hitItem is the index's Hit with Point mapped to places.
+func (m *Map) hitItem(zoom, x, y, radius float64) (cluster.Item, bool) {
+	it, ok := m.index.Hit(zoom, x, y, radius)
+	it.Point = m.placeOf(it.Point)
+	return it, ok
+}
+
+// members lists a cluster's places.
+func (m *Map) members(dst []int, id int) []int {
+	dst = m.index.Members(dst, id)
+	if m.shown != nil {
+		for i := range dst {
+			dst[i] = m.shown[dst[i]]
+		}
+	}
+	return dst
 }
 
 // placeColors picks each place's marker colour.
@@ -311,15 +385,15 @@ func (m *Map) zoomBy(dz float64) {
 }
 
 // Select highlights the place with the given id, bringing it into view if
-// it is off screen, and reports whether there is such a place. An empty id
-// clears the selection. OnSelected is not called.
+// it is off screen, and reports whether there is such a place shown. An
+// empty id clears the selection. OnSelected is not called.
 func (m *Map) Select(id string) bool {
 	if id == "" {
 		m.setSelected(-1)
 		return true
 	}
 	for i := range m.places {
-		if m.places[i].ID == id {
+		if m.places[i].ID == id && m.isShown(i) {
 			m.setSelected(i)
 			m.ShowPlace(i)
 			return true
@@ -347,7 +421,7 @@ func (m *Map) setSelected(i int) {
 // ShowPlace pans (and zooms, if the place is hidden in a cluster) so the
 // i-th place can be seen, smoothly.
 func (m *Map) ShowPlace(i int) {
-	if i < 0 || i >= len(m.places) || m.view.W <= 0 {
+	if !m.isShown(i) || m.view.W <= 0 {
 		return
 	}
 	p := m.places[i].Point
@@ -360,7 +434,7 @@ func (m *Map) ShowPlace(i int) {
 	}
 	// Zoom in until the place stands alone rather than in a cluster.
 	for target.Zoom < viewport.MaxZoom-1 {
-		it, ok := m.index.Hit(target.Zoom, viewport.ToWorld(p)[0], viewport.ToWorld(p)[1], 1e-12)
+		it, ok := m.hitItem(target.Zoom, viewport.ToWorld(p)[0], viewport.ToWorld(p)[1], 1e-12)
 		if ok && it.Count == 1 {
 			break
 		}
@@ -453,7 +527,7 @@ func (m *Map) Markers() []Marker {
 	}
 	wb := m.view.WorldBounds()
 	var out []Marker
-	for _, it := range m.index.Items(nil, m.view.Zoom, wb.Min[0], wb.Min[1], wb.Max[0], wb.Max[1]) {
+	for _, it := range m.items(nil, m.view.Zoom, wb.Min[0], wb.Min[1], wb.Max[0], wb.Max[1]) {
 		x, y := m.view.WorldToPixel(orb.Point{it.X, it.Y})
 		mk := Marker{Pos: fyne.NewPos(float32(x), float32(y)), Count: it.Count}
 		if it.Count == 1 {

@@ -236,3 +236,34 @@ func TestSameSpotIsAGroup(t *testing.T) {
 		t.Errorf("the map zoomed to %v; a group cannot be parted by zooming", m.Zoom())
 	}
 }
+
+func TestSetShownFilters(t *testing.T) {
+	m, a := newMap(t)
+	var settings []int
+	for i, p := range a.Places {
+		if p.Role == atlas.RoleSetting {
+			settings = append(settings, i)
+		}
+	}
+	m.SetShown(settings)
+	m.FitAll()
+	for _, mk := range m.Markers() {
+		if mk.Count != 1 || mk.Place.Role != atlas.RoleSetting {
+			t.Errorf("with settings only, a marker of %d (%v) shows", mk.Count, mk.Place)
+		}
+	}
+	if m.Select("paris") {
+		t.Error("Select of a hidden place succeeded")
+	}
+	m.SetView(orb.Point{2.35, 48.86}, 9)
+	pos, _ := m.PixelOf("paris")
+	test.TapAt(m, pos)
+	if m.Selected() != nil {
+		t.Errorf("tapping where hidden Paris is selected %v", m.Selected().ID)
+	}
+	m.SetShown(nil)
+	test.TapAt(m, pos)
+	if s := m.Selected(); s == nil || s.ID != "paris" {
+		t.Errorf("with all shown, tapping Paris selected %v", s)
+	}
+}

@@ -201,7 +201,7 @@ func (r *mapRenderer) drawMarkers(img *image.RGBA, pv viewport.Viewport, scale f
 	o, s := pv.Origin(), pv.Scale()
 	margin := (maxMarkerRadius + 2) * scale / s
 	wb := pv.WorldBounds()
-	r.items = m.index.Items(r.items[:0], m.view.Zoom, wb.Min[0]-margin, wb.Min[1]-margin, wb.Max[0]+margin, wb.Max[1]+margin)
+	r.items = m.items(r.items[:0], m.view.Zoom, wb.Min[0]-margin, wb.Min[1]-margin, wb.Max[0]+margin, wb.Max[1]+margin)
 	// The discs are most of a busy frame's work: draw the top and bottom
 	// halves of the image on two cores, each clipped to its half.
 	mid := img.Rect.Min.Y + img.Rect.Dy()/2
@@ -313,7 +313,7 @@ func (r *mapRenderer) itemName(it cluster.Item) string {
 // clusterName names a cluster by its first two members and how many more.
 func (r *mapRenderer) clusterName(it cluster.Item) string {
 	m := r.m
-	r.members = m.index.Members(r.members[:0], it.ID)
+	r.members = m.members(r.members[:0], it.ID)
 	switch len(r.members) {
 	case 0:
 		return ""
