@@ -1,0 +1,92 @@
+package atlas
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Filter chooses places: those matching a search and belonging to chosen
+// reports. The zero Filter chooses every place.
+type Filter struct {
+	// Query is searched for, ignoring case, in each place's name,
+	// aliases and excerpt texts. Blank matches every place.
+	Query string
+	// Hidden lists reports whose places are not wanted; a place stays if
+	// any report that quotes it is not hidden. Places no report quotes
+	// stay.
+	Hidden map[string]bool
+	// SettingsOnly keeps only settings.
+	SettingsOnly bool
+}
+
+// SearchIndex holds each place's searchable text folded to lower case,
+// made once so that every keystroke's search is a plain substring scan.
+// It is immutable and safe for concurrent use.
+type SearchIndex struct {
+	text []string // per place: name, aliases and excerpts, lower case
+}
+
+// NewSearchIndex indexes places' text for Filter.Apply.
+func NewSearchIndex(places []Place) *SearchIndex {
+	ix := &SearchIndex{text: make([]string, len(places))}
+	var b strings.Builder
+	for i := range places {
+		p := &places[i]
+		b.Reset()
+		b.WriteString(p.Name)
+		for _, a := range p.Aliases {
+			b.WriteString("\x00" + a)
+		}
+		for _, e := range p.Excerpts {
+			b.WriteString("\x00" + e.Text)
+		}
+		ix.text[i] = fold(b.String())
+	}
+	return ix
+}
+
+// fold lower-cases s for case-insensitive search.
+func fold(s string) string {
+	return strings.Map(unicode.ToLower, s)
+}
+
+// Apply appends to dst the indexes of the places that f chooses, in
+// order, and returns it. ix must index the same places.
+func (f Filter) Apply(places []Place, ix *SearchIndex, dst []int) []int {
+	q := fold(strings.TrimSpace(f.Query))
+	for i := range places {
+		p := &places[i]
+		if f.SettingsOnly && p.Role != RoleSetting {
+			continue
+		}
+		if len(f.Hidden) > 0 && !f.reportShown(p) {
+			continue
+		}
+		if q != "" && !strings.Contains(ix.text[i], q) {
+			continue
+		}
+		dst = append(dst, i)
+	}
+	return dst
+}
+
+// reportShown reports whether some report quoting p is not hidden.
+func (f Filter) reportShown(p *Place) bool {
+	if len(p.Excerpts) == 0 {
+		return true
+	}
+	for _, e := range p.Excerpts {
+		if !f.Hidden[e.Report] {
+			return true
+		}
+	}
+	return false
+}
+
+// Matches reports whether f chooses p, without an index (slower; for
+// single places).
+func (f Filter) Matches(p *Place) bool {
+	one := []Place{*p}
+	return len(f.Apply(one, NewSearchIndex(one), nil)) == 1
+}
+
