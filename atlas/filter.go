@@ -89,4 +89,3 @@ func (f Filter) Matches(p *Place) bool {
 	one := []Place{*p}
 	return len(f.Apply(one, NewSearchIndex(one), nil)) == 1
 }
-
