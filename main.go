@@ -5,6 +5,9 @@
 //
 //	reportmap [FILE]            open FILE (default: the embedded places)
 //	reportmap -check FILE...    validate places files; no display needed
+//	reportmap -png OUT.png [-size 1280x800] [-select ID] [-theme light|dark] [FILE]
+//	reportmap -locate ID [-size 1280x800] [FILE]   print where a place is drawn
+//	reportmap -trace [FILE]     print one line per UI event to stderr
 package main
 
 import (
@@ -15,6 +18,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
 
 	"reportmap/atlas"
 	_ "reportmap/internal/locale" // before Fyne initialises; see its doc
@@ -35,8 +41,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	check := fl.Bool("check", false, "validate each `FILE` and print a summary; exit 1 if any is invalid")
 	showVersion := fl.Bool("version", false, "print the version and exit")
+	pngOut := fl.String("png", "", "render the window without a display into `OUT.png` and exit")
+	size := fl.String("size", "1280x800", "window size for -png and -locate, `WxH`")
+	selectID := fl.String("select", "", "with -png: the place `ID` to select")
+	themeName := fl.String("theme", "light", "with -png: `light` or dark")
+	locate := fl.String("locate", "", "print where the place `ID` is drawn on a map of -size in its default view, as \"X Y\" from the map's corner, and exit")
+	trace := fl.Bool("trace", false, "print one line per UI event to stderr")
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage:\n  reportmap [FILE]            open FILE (default: the embedded places)\n  reportmap -check FILE...    validate places files\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage:\n  reportmap [FILE]            open FILE (default: the embedded places)\n  reportmap -check FILE...    validate places files\n  reportmap -png OUT.png [-size WxH] [-select ID] [-theme light|dark] [FILE]\n  reportmap -locate ID [-size WxH] [FILE]\n\nFlags:\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -64,14 +76,72 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	a, texts, err := loadForWindow(fl.Arg(0))
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, strings.TrimPrefix(err.Error(), "atlas: "))
 		return 1
+	}
+	if *pngOut != "" || *locate != "" {
+		sz, err := parseSize(*size)
+		if err != nil {
+			fmt.Fprintln(stderr, "reportmap:", err)
+			return 2
+		}
+		if *themeName != "light" && *themeName != "dark" {
+			fmt.Fprintf(stderr, "reportmap: -theme is %q; want light or dark\n", *themeName)
+			return 2
+		}
+		return runHeadless(a, texts, sz, *themeName == "dark", *selectID, *pngOut, *locate, stdout, stderr)
 	}
 	if msg := noDisplay(); msg != "" {
 		fmt.Fprintln(stderr, msg)
 		return 1
 	}
-	ui.Run(a, texts, version)
+	opts := ui.Options{Version: version, File: fl.Arg(0)}
+	if *trace {
+		opts.Trace = stderr
+	}
+	ui.Run(a, texts, opts)
+	return 0
+}
+
+// parseSize parses "WxH".
+func parseSize(s string) (fyne.Size, error) {
+	var w, h int
+	if _, err := fmt.Sscanf(s, "%dx%d", &w, &h); err != nil || w < 200 || h < 150 || w > 10000 || h > 10000 {
+		return fyne.Size{}, fmt.Errorf("-size is %q; want WxH, such as 1280x800 (200x150 to 10000x10000)", s)
+	}
+	return fyne.NewSize(float32(w), float32(h)), nil
+}
+
+// runHeadless renders the window without a display: -png writes it,
+// -locate prints where a place is drawn. Fyne's software driver expects to
+// be driven from a goroutine other than main (as in tests), so it is.
+func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, stdout, stderr io.Writer) int {
+	status := make(chan int)
+	go func() {
+		status <- headless(a, texts, size, dark, selectID, pngOut, locate, stdout, stderr)
+	}()
+	return <-status
+}
+
+func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, stdout, stderr io.Writer) int {
+	if locate != "" {
+		pos, on := ui.Locate(a, size, locate)
+		if !on {
+			fmt.Fprintf(stderr, "reportmap: %q is not on a map of this size\n", locate)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%.0f %.0f\n", pos.X, pos.Y)
+		return 0
+	}
+	h, err := ui.NewHeadless(a, texts, size, dark, selectID)
+	if err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
+	if err := ui.WritePNG(pngOut, h.Image()); err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
 	return 0
 }
 
@@ -100,5 +170,5 @@ func noDisplay() string {
 		return ""
 	}
 	return "reportmap: no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so no window can open.\n" +
-		"Run it in a desktop session, or under Xvfb (xvfb-run reportmap); `reportmap -check FILE` works without one."
+		"Run it in a desktop session or under Xvfb, or render the window to a file with `reportmap -png out.png`; `reportmap -check FILE` validates files without one."
 }

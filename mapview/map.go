@@ -70,6 +70,8 @@ type Map struct {
 	OnHover func(*atlas.Place)
 	// OnViewChanged is called after the centre or zoom changed.
 	OnViewChanged func(center orb.Point, zoom float64)
+	// OnResized is called after the widget got a new size.
+	OnResized func(fyne.Size)
 
 	places  []atlas.Place
 	colors  []color.NRGBA // per place
@@ -227,6 +229,15 @@ func placeColors(places []atlas.Place, reports []atlas.Report) []color.NRGBA {
 		}
 	}
 	return cs
+}
+
+// PlaceColor returns the marker colour of the i-th place given to
+// SetPlaces, for lists and legends.
+func (m *Map) PlaceColor(i int) color.NRGBA {
+	if i < 0 || i >= len(m.colors) {
+		return ReportColor(-1)
+	}
+	return m.colors[i]
 }
 
 // Places returns the places shown.
@@ -468,6 +479,9 @@ func (m *Map) Resize(s fyne.Size) {
 	m.view.W, m.view.H = float64(s.Width), float64(s.Height)
 	m.applyAutoFit()
 	m.Refresh()
+	if m.OnResized != nil {
+		m.OnResized(s)
+	}
 }
 
 // defaultBound is the bound of the settings, or of all places.

@@ -1,153 +1,331 @@
-// Package ui assembles the reportmap window: the map of the places, their
-// list and, for the one selected, what the reports say about it.
+// Package ui assembles the reportmap window: the map of the places, the
+// search box and report filters, the place list and, for the place
+// chosen, what the reports say about it; the menus, shortcuts, opening,
+// reloading and exporting.
 package ui
 
 import (
-	"cmp"
 	"fmt"
+	"io"
 	"io/fs"
-	"slices"
+	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+	"github.com/fsnotify/fsnotify"
 
 	"reportmap/atlas"
-	"reportmap/mapview"
 )
 
 // AppID is the app's Fyne application id, under which preferences live.
 const AppID = "io.github.reportmap"
 
+// Options configures the window.
+type Options struct {
+	Version string
+	File    string    // the places file's path, or "" for the embedded data
+	Trace   io.Writer // when set, one line per UI event
+}
+
+// Window is the app's main window.
+type Window struct {
+	W    fyne.Window
+	View *View
+	opts Options
+
+	notice  *fyne.Container // skipped-features notice, above the view
+	watcher *fsnotify.Watcher
+	lastMod time.Time
+}
+
 // Run opens the window for a and blocks until it is closed. texts is the
 // folder the reports' files are read from.
-func Run(a *atlas.Atlas, texts fs.FS, version string) {
+func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 	ap := app.NewWithID(AppID)
-	w := ap.NewWindow("reportmap — " + a.File)
-	w.SetContent(NewView(a).Content)
-	w.Resize(fyne.NewSize(1280, 800))
-	w.ShowAndRun()
+	w := NewWindow(ap, a, texts, opts)
+	w.trace("open %s", a.File)
+	w.W.ShowAndRun()
+	w.close()
 }
 
-// View is the window's content: the map, the place list and the excerpt
-// panel, kept in step: choosing a place in one chooses it in the others.
-type View struct {
-	Content fyne.CanvasObject
-	Map     *mapview.Map
-	List    *widget.List
-	Panel   *fyne.Container
-
-	atlas  *atlas.Atlas
-	order  []int // indexes into atlas.Places, settings first
-	chosen int   // index into order, or -1
-}
-
-// NewView builds the view for a.
-func NewView(a *atlas.Atlas) *View {
-	v := &View{atlas: a, chosen: -1}
-	v.order = make([]int, len(a.Places))
-	for i := range v.order {
-		v.order[i] = i
+// NewWindow builds the window without showing it.
+func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
+	win := &Window{opts: opts}
+	win.W = ap.NewWindow("reportmap — " + filepath.Base(a.File))
+	win.View = NewView(a, texts)
+	win.View.Trace = func(e string) { win.trace("%s", e) }
+	win.View.Map.OnResized = func(s fyne.Size) {
+		// Where the map is in the window, for scripts (with -locate).
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(win.View.Map)
+		win.trace("map %.0f %.0f %.0f %.0f", pos.X, pos.Y, s.Width, s.Height)
 	}
-	slices.SortStableFunc(v.order, func(x, y int) int {
-		return cmp.Compare(roleRank(a.Places[x].Role), roleRank(a.Places[y].Role))
-	})
-	v.List = widget.NewList(
-		func() int { return len(v.order) },
-		func() fyne.CanvasObject { return widget.NewLabel("place name (setting)") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			p := &a.Places[v.order[id]]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s (%s)", p.Name, p.Role))
-		})
-	v.Panel = container.NewVBox()
-	v.Map = mapview.NewMap()
-	v.Map.SetPlaces(a.Places, a.Reports)
-	v.List.OnSelected = func(id widget.ListItemID) {
-		v.show(id)
-		v.Map.Select(a.Places[v.order[id]].ID)
-	}
-	v.List.OnUnselected = func(widget.ListItemID) {
-		v.show(-1)
-		v.Map.Select("")
-	}
-	v.Map.OnSelected = func(p *atlas.Place) {
-		if p == nil {
-			v.List.UnselectAll()
-			return
-		}
-		for i, j := range v.order {
-			if a.Places[j].ID == p.ID {
-				v.List.Select(i)
-				v.List.ScrollTo(i)
+	win.View.ShowReport = win.showReport
+	win.notice = container.NewVBox()
+	win.showWarnings(a)
+	win.W.SetContent(container.NewBorder(win.notice, nil, nil, nil, win.View.Content))
+	win.W.SetMainMenu(win.menu())
+	win.shortcuts()
+	win.W.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		for _, u := range uris {
+			if ext := strings.ToLower(filepath.Ext(u.Path())); ext == ".geojson" || ext == ".json" {
+				win.Open(u.Path())
 				return
 			}
 		}
+	})
+
+	prefs := ap.Preferences()
+	width := prefs.FloatWithFallback("window.width", 1280)
+	height := prefs.FloatWithFallback("window.height", 800)
+	win.W.Resize(fyne.NewSize(float32(width), float32(height)))
+	win.View.Split.Offset = prefs.FloatWithFallback("split.main", win.View.Split.Offset)
+	win.View.SideSplit.Offset = prefs.FloatWithFallback("split.side", win.View.SideSplit.Offset)
+	win.W.SetCloseIntercept(func() {
+		s := win.W.Canvas().Size()
+		prefs.SetFloat("window.width", float64(s.Width))
+		prefs.SetFloat("window.height", float64(s.Height))
+		prefs.SetFloat("split.main", win.View.Split.Offset)
+		prefs.SetFloat("split.side", win.View.SideSplit.Offset)
+		win.W.Close()
+	})
+	if opts.File != "" {
+		win.watch(opts.File)
 	}
-	v.show(-1)
-	side := container.NewVSplit(v.List, container.NewVScroll(container.NewPadded(v.Panel)))
-	side.Offset = 0.35
-	split := container.NewHSplit(v.Map, side)
-	split.Offset = 0.68
-	v.Content = split
-	return v
+	return win
 }
 
-func roleRank(r atlas.Role) int {
-	if r == atlas.RoleSetting {
-		return 0
+func (win *Window) trace(format string, args ...any) {
+	if win.opts.Trace != nil {
+		fmt.Fprintf(win.opts.Trace, format+"\n", args...)
 	}
-	return 1
 }
 
-// show fills the panel for the place at order[i], or the reports overview
-// when i is -1.
-func (v *View) show(i int) {
-	v.chosen = i
-	v.Panel.RemoveAll()
-	a := v.atlas
-	if i < 0 {
-		v.Panel.Add(widget.NewLabelWithStyle("Reports", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		for _, r := range a.Reports {
-			var names []string
-			for _, id := range r.Settings {
-				if p := a.Place(id); p != nil {
-					names = append(names, p.Name)
-				}
+// menu builds the main menu.
+func (win *Window) menu() *fyne.MainMenu {
+	v := win.View
+	open := fyne.NewMenuItem("Open…", win.openDialog)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	reload := fyne.NewMenuItem("Reload", win.Reload)
+	reload.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
+	export := fyne.NewMenuItem("Export PNG…", win.exportDialog)
+	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	quit := fyne.NewMenuItem("Quit", func() { win.W.Close() })
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	quit.IsQuit = true
+	zoomIn := fyne.NewMenuItem("Zoom in", v.Map.ZoomIn)
+	zoomIn.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	zoomOut := fyne.NewMenuItem("Zoom out", v.Map.ZoomOut)
+	zoomOut.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	fit := fyne.NewMenuItem("Fit all places", v.Map.FitAll)
+	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	find := fyne.NewMenuItem("Search…", win.focusSearch)
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	prev := fyne.NewMenuItem("Previous place in report", func() { v.Step(-1) })
+	prev.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	next := fyne.NewMenuItem("Next place in report", func() { v.Step(1) })
+	next.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
+	about := fyne.NewMenuItem("About reportmap", win.about)
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File", open, reload, export, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("View", find, fyne.NewMenuItemSeparator(), zoomIn, zoomOut, fit, fyne.NewMenuItemSeparator(), prev, next),
+		fyne.NewMenu("Help", about),
+	)
+}
+
+// shortcuts registers the menu's shortcuts on the canvas too, so they work
+// where the driver shows no native menu, and Escape.
+func (win *Window) shortcuts() {
+	c := win.W.Canvas()
+	for _, m := range win.W.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && it.Action != nil {
+				action := it.Action
+				c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
 			}
-			// Wrapping labels rather than a card's title, whose one long
-			// line would make the panel too wide for the map.
-			title := widget.NewLabelWithStyle(r.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Wrapping = fyne.TextWrapWord
-			body := widget.NewLabel(r.Source + " · settings: " + strings.Join(names, ", "))
-			body.Wrapping = fyne.TextWrapWord
-			v.Panel.Add(widget.NewCard("", "", container.NewVBox(title, body)))
 		}
-		hint := widget.NewLabel("Choose a place on the map or in the list to read what the reports say about it.")
-		hint.Wrapping = fyne.TextWrapWord
-		v.Panel.Add(hint)
+	}
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			win.View.Escape()
+		}
+	})
+}
+
+func (win *Window) focusSearch() {
+	win.W.Canvas().Focus(win.View.Search)
+	win.trace("focus search")
+}
+
+// Open loads path and shows it; on error the places on screen stay and a
+// dialog says what is wrong.
+func (win *Window) Open(path string) {
+	win.trace("open %s", path)
+	a, err := atlas.LoadFile(path)
+	if err != nil {
+		win.trace("error %s", oneLine(err.Error()))
+		dialog.ShowError(fmt.Errorf("%s could not be opened:\n\n%s", filepath.Base(path), strings.TrimPrefix(err.Error(), "atlas: ")), win.W)
 		return
 	}
-	p := &a.Places[v.order[i]]
-	v.Panel.Add(widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	v.Panel.Add(widget.NewLabel(fmt.Sprintf("%s · %s · named in %d of %d reports", kindName(p.Kind), p.Role, len(p.Reports()), len(a.Reports))))
-	for _, e := range p.Excerpts {
-		title, source := e.Report, ""
-		if r := a.Report(e.Report); r != nil {
-			title, source = r.Title, r.Source
+	win.opts.File = path
+	win.View.SetAtlas(a, os.DirFS(filepath.Dir(path)))
+	win.W.SetTitle("reportmap — " + filepath.Base(path))
+	win.showWarnings(a)
+	win.watch(path)
+}
+
+// Reload opens the current file again.
+func (win *Window) Reload() {
+	if win.opts.File == "" {
+		win.trace("reload embedded")
+		return
+	}
+	win.Open(win.opts.File)
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " | ") }
+
+// showWarnings shows a notice for a file's warnings, with a Details view.
+func (win *Window) showWarnings(a *atlas.Atlas) {
+	win.notice.RemoveAll()
+	if len(a.Warnings) == 0 {
+		return
+	}
+	msg := fmt.Sprintf("%s: %d warnings (%d features skipped)", filepath.Base(a.File), len(a.Warnings), a.Skipped())
+	var lines []string
+	for _, w := range a.Warnings {
+		lines = append(lines, w.String())
+	}
+	details := widget.NewButton("Details", func() {
+		text := widget.NewLabel(strings.Join(lines, "\n"))
+		scroll := container.NewScroll(text)
+		scroll.SetMinSize(fyne.NewSize(700, 400))
+		dialog.ShowCustom("Warnings in "+filepath.Base(a.File), "Close", scroll, win.W)
+	})
+	closeBtn := widget.NewButton("Dismiss", func() { win.notice.RemoveAll() })
+	win.notice.Add(container.NewBorder(nil, nil, nil, container.NewHBox(details, closeBtn), widget.NewLabel(msg)))
+	win.trace("warnings %d", len(a.Warnings))
+}
+
+// watch reloads the file when it changes on disk.
+func (win *Window) watch(path string) {
+	if win.watcher != nil {
+		win.watcher.Close()
+		win.watcher = nil
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		fyne.LogError("reportmap: watching "+path, err)
+		return
+	}
+	// Watch the folder: editors save by replacing the file.
+	if err := w.Add(filepath.Dir(path)); err != nil {
+		w.Close()
+		fyne.LogError("reportmap: watching "+path, err)
+		return
+	}
+	win.watcher = w
+	abs, _ := filepath.Abs(path)
+	go func() {
+		var pending <-chan time.Time
+		for {
+			select {
+			case ev, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				if p, _ := filepath.Abs(ev.Name); p == abs && ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Rename) != 0 {
+					pending = time.After(300 * time.Millisecond) // let the writer finish
+				}
+			case <-pending:
+				pending = nil
+				fyne.Do(func() {
+					if win.watcher == w {
+						win.trace("changed %s", path)
+						win.Open(path)
+					}
+				})
+			case _, ok := <-w.Errors:
+				if !ok {
+					return
+				}
+			}
 		}
-		quote := widget.NewRichText(Highlight(e.Text, p.Names())...)
-		quote.Wrapping = fyne.TextWrapWord
-		from := widget.NewLabelWithStyle(title+" — "+source, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		from.Wrapping = fyne.TextWrapWord
-		v.Panel.Add(widget.NewCard("", "", container.NewVBox(from, quote)))
+	}()
+}
+
+func (win *Window) close() {
+	if win.watcher != nil {
+		win.watcher.Close()
 	}
 }
 
-func kindName(k atlas.Kind) string {
-	if k == atlas.KindUnknown {
-		return "place"
+// openDialog asks for a places file.
+func (win *Window) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		win.Open(path)
+	}, win.W)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json"}))
+	d.Show()
+}
+
+// exportDialog asks where to save a PNG of the window's content.
+func (win *Window) exportDialog() {
+	img := win.W.Canvas().Capture()
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		if err := WritePNG(path, img); err != nil {
+			win.trace("error %s", err)
+			dialog.ShowError(err, win.W)
+			return
+		}
+		win.trace("export %s", path)
+	}, win.W)
+	d.SetFileName("reportmap.png")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
+	d.Show()
+}
+
+// showReport opens a report's text with an excerpt highlighted and
+// scrolled into view.
+func (win *Window) showReport(r *atlas.Report, excerpt string) {
+	paras, err := r.ReadText(win.View.texts)
+	if err != nil {
+		dialog.ShowError(err, win.W)
+		return
 	}
-	return string(k)
+	body, hit := ReportText(paras, excerpt)
+	scroll := container.NewVScroll(container.NewPadded(body))
+	scroll.SetMinSize(fyne.NewSize(640, 480))
+	header := wrapped(r.Title+" — "+r.Source, fyne.TextStyle{Bold: true})
+	d := dialog.NewCustom("Report", "Close", container.NewBorder(header, nil, nil, nil, scroll), win.W)
+	d.Resize(fyne.NewSize(720, 600))
+	d.Show()
+	if hit != nil {
+		scroll.Offset = fyne.NewPos(0, max(0, hit.Position().Y-40))
+		scroll.Refresh()
+	}
+}
+
+// about shows the version and the credits.
+func (win *Window) about() {
+	text := fmt.Sprintf("reportmap %s\n\nPuts the places named in news reports on a map: click a place, read what the reports say about it.\n\n"+
+		"Reports: Sky News.\nBasemap: Natural Earth (public domain), via world-atlas.\nBuilt with Fyne and orb.", win.opts.Version)
+	dialog.ShowInformation("About reportmap", text, win.W)
 }

@@ -1,6 +1,9 @@
 package ui_test
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	_ "reportmap/internal/locale" // quiet Fyne's locale message
 	"reportmap/atlas"
 	"reportmap/ui"
 )
@@ -40,35 +44,20 @@ func TestHighlight(t *testing.T) {
 	}
 }
 
-func TestViewSelect(t *testing.T) {
-	test.NewTempApp(t)
-	a, err := atlas.Load("t.geojson", []byte(`{"type":"FeatureCollection",
-	  "reports":[{"id":"r","title":"The report","source":"Sky News","settings":["here"]}],
-	  "features":[
-	   {"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"id":"there","name":"There","excerpts":[{"report":"r","text":"Also There."}]}},
-	   {"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"id":"here","name":"Here","role":"setting","kind":"city","excerpts":[{"report":"r","text":"It happened Here."}]}}]}`))
+// newWindow opens the repository's places in a test window.
+func newWindow(t *testing.T) (*ui.Window, *[]string) {
+	t.Helper()
+	ap := test.NewTempApp(t)
+	a, err := atlas.LoadFile("../places.geojson")
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := ui.NewView(a)
-	w := test.NewTempWindow(t, v.Content)
-	w.Resize(w.Canvas().Size().Max(v.Content.MinSize()))
-	// With nothing chosen, the panel shows the reports and their settings.
-	if got := panelText(v); !strings.Contains(got, "The report") || !strings.Contains(got, "settings: Here") {
-		t.Errorf("overview panel: %q", got)
-	}
-	// Settings come first: item 0 is Here.
-	v.List.Select(0)
-	got := panelText(v)
-	for _, want := range []string{"Here", "city · setting · named in 1 of 1 reports", "It happened Here."} {
-		if !strings.Contains(got, want) {
-			t.Errorf("panel lacks %q: %q", want, got)
-		}
-	}
-	v.List.UnselectAll()
-	if got := panelText(v); !strings.Contains(got, "settings: Here") {
-		t.Errorf("after unselect: %q", got)
-	}
+	win := ui.NewWindow(ap, a, os.DirFS(".."), ui.Options{Version: "test", File: ""})
+	var events []string
+	win.View.Trace = func(e string) { events = append(events, e) }
+	win.W.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(win.W.Close)
+	return win, &events
 }
 
 // writeText gathers the text of labels and rich text in o.
@@ -78,6 +67,8 @@ func writeText(b *strings.Builder, o fyne.CanvasObject) {
 		b.WriteString(c.Text + "|")
 	case *widget.RichText:
 		b.WriteString(c.String() + "|")
+	case *widget.Card:
+		writeText(b, c.Content)
 	case *fyne.Container:
 		for _, o := range c.Objects {
 			writeText(b, o)
@@ -88,43 +79,222 @@ func writeText(b *strings.Builder, o fyne.CanvasObject) {
 // panelText gathers the text shown in the panel.
 func panelText(v *ui.View) string {
 	var b strings.Builder
-	for _, o := range v.Panel.Objects {
-		switch o := o.(type) {
-		case *widget.Label:
-			b.WriteString(o.Text + "\n")
-		case *widget.Card:
-			b.WriteString(o.Title + "|" + o.Subtitle + "|")
-			writeText(&b, o.Content)
-			b.WriteString("\n")
-		}
-	}
+	writeText(&b, v.Panel)
 	return b.String()
 }
 
-func TestMapAndListInStep(t *testing.T) {
-	test.NewTempApp(t)
-	a, err := atlas.LoadFile("../places.geojson")
-	if err != nil {
-		t.Fatal(err)
+// listed returns the ids in the list, in order.
+func listed(v *ui.View) []string {
+	var ids []string
+	for i := 0; i < v.List.Length(); i++ {
+		o := v.List.CreateItem()
+		v.List.UpdateItem(i, o)
+		var b strings.Builder
+		writeText(&b, o)
+		ids = append(ids, strings.TrimSuffix(strings.TrimSuffix(b.String(), "|"), " — setting"))
 	}
-	v := ui.NewView(a)
-	w := test.NewTempWindow(t, v.Content)
-	w.Resize(fyne.NewSize(1280, 800))
-	// Choosing in the list selects on the map.
-	v.List.Select(3)
-	if p := v.Map.Selected(); p == nil || !strings.Contains(panelText(v), p.Name) {
-		t.Fatalf("map selection %v, panel %q", p, panelText(v))
+	return ids
+}
+
+func TestOverviewAndSelectionInStep(t *testing.T) {
+	win, events := newWindow(t)
+	v := win.View
+	if got := panelText(v); !strings.Contains(got, "North Korean troops in Russia's Kursk region") || !strings.Contains(got, "settings: Kursk, northeastern Ukraine") {
+		t.Errorf("overview panel: %q", got)
 	}
-	// Tapping a place on the map selects it in the list and the panel.
+	// Settings come first in the list.
+	if got := listed(v); len(got) != 30 || got[0] != "Kursk" || got[6] == "Washington" {
+		t.Errorf("list %v", got)
+	}
+	// The list chooses on the map and the panel.
+	v.List.Select(4) // Gaza
+	if p := v.Map.Selected(); p == nil || p.ID != "gaza" || !strings.Contains(panelText(v), "ceasefire in [Gaza]") && !strings.Contains(panelText(v), "ceasefire in Gaza") {
+		t.Errorf("map %v, panel %q", p, panelText(v))
+	}
+	// The map chooses in the list and the panel.
 	pos, on := v.Map.PixelOf("washington")
 	if !on {
 		t.Fatal("Washington off the map")
 	}
 	test.TapAt(v.Map, pos)
-	if got := panelText(v); !strings.Contains(got, "Washington") || !strings.Contains(got, "Netanyahu in Washington DC") {
-		t.Errorf("after tapping Washington the panel shows %q", got)
+	if p := v.SelectedPlace(); p == nil || p.ID != "washington" || !strings.Contains(panelText(v), "Netanyahu in Washington DC") {
+		t.Errorf("after tapping Washington: %v, %q", p, panelText(v))
 	}
-	if p := v.Map.Selected(); p == nil || p.ID != "washington" {
-		t.Errorf("map selection %v", p)
+	if !slices.Contains(*events, "select gaza") || !slices.Contains(*events, "select washington") {
+		t.Errorf("trace %v", *events)
+	}
+	// Escape clears.
+	v.Escape()
+	if v.SelectedPlace() != nil || v.Map.Selected() != nil {
+		t.Error("Escape did not clear the selection")
+	}
+}
+
+func TestSearchAsYouType(t *testing.T) {
+	win, _ := newWindow(t)
+	v := win.View
+	test.Type(v.Search, "ga")
+	got := listed(v)
+	if !slices.Contains(got, "Gaza") || slices.Contains(got, "Kursk") {
+		t.Errorf("after typing 'ga' the list is %v", got)
+	}
+	test.Type(v.Search, "za")
+	if got := listed(v); !slices.Contains(got, "Gaza") || v.Count.Text != strings.TrimSpace(v.Count.Text) {
+		t.Errorf("after 'gaza': %v", got)
+	}
+	// Quotes are searched too: Britain's excerpts mention Gaza.
+	if got := listed(v); !slices.Contains(got, "Britain") {
+		t.Errorf("excerpt text not searched: %v", got)
+	}
+	for _, mk := range v.Map.Markers() {
+		if mk.Count == 1 && !slices.Contains(listed(v), mk.Place.Name) {
+			t.Errorf("map shows %s, which the search hides", mk.Place.Name)
+		}
+	}
+	// Enter chooses the first match; Down moves on.
+	v.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p := v.SelectedPlace(); p == nil || p.ID != "gaza" {
+		t.Errorf("Enter chose %v; want gaza (a setting, listed first)", p)
+	}
+	v.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if p := v.SelectedPlace(); p == nil || p.ID == "gaza" {
+		t.Errorf("Down stayed on %v", p)
+	}
+	v.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.Search.Text != "" || len(listed(v)) != 30 {
+		t.Errorf("Escape left %q and %d places", v.Search.Text, len(listed(v)))
+	}
+}
+
+func TestFiltersHideOnMapAndList(t *testing.T) {
+	win, _ := newWindow(t)
+	v := win.View
+	v.SettingsOnly.SetChecked(true)
+	if got := listed(v); len(got) != 6 || v.Count.Text != "6 of 30 places" {
+		t.Errorf("settings only: %v, %q", got, v.Count.Text)
+	}
+	v.SettingsOnly.SetChecked(false)
+	// Hide the Kursk report: its places go from the list and the map.
+	row := v.Legend.Objects[0].(*fyne.Container)
+	if title := row.Objects[0].(*widget.Label).Text; !strings.Contains(title, "Kursk") {
+		t.Fatalf("first legend entry is %q", title)
+	}
+	kursk := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Check)
+	kursk.SetChecked(false)
+	got := listed(v)
+	for _, gone := range []string{"Kursk", "northeastern Ukraine", "Pyongyang", "Russia"} {
+		if slices.Contains(got, gone) {
+			t.Errorf("with the Kursk report hidden the list has %s", gone)
+		}
+	}
+	if !slices.Contains(got, "Gaza") {
+		t.Error("Gaza hidden with the Kursk report")
+	}
+	v.Map.FitAll()
+	for _, mk := range v.Map.Markers() {
+		if mk.Count == 1 && (mk.Place.ID == "kursk" || mk.Place.ID == "pyongyang") {
+			t.Errorf("the map still shows %s", mk.Place.ID)
+		}
+	}
+	if v.Map.Select("kursk") {
+		t.Error("a hidden place can be selected on the map")
+	}
+}
+
+func TestStepThroughFollowsTheText(t *testing.T) {
+	win, _ := newWindow(t)
+	v := win.View
+	// The Kursk report names Russia (its first line), northeastern
+	// Ukraine, then Kursk, then Pyongyang's troops for North Korea.
+	want := []string{"russia", "northeastern-ukraine", "ukraine", "kursk", "north-korea", "pyongyang"}
+	if got := v.WalkOrder("kursk-troops"); !slices.Equal(got, want) {
+		t.Errorf("walk order %v; want %v", got, want)
+	}
+	v.WalkReport.SetSelectedIndex(0)
+	var seen []string
+	for range want {
+		v.Step(1)
+		seen = append(seen, v.SelectedPlace().ID)
+	}
+	if !slices.Equal(seen, want) {
+		t.Errorf("stepping chose %v", seen)
+	}
+	v.Step(1) // wraps around
+	if v.SelectedPlace().ID != "russia" {
+		t.Errorf("after the last, Step chose %s", v.SelectedPlace().ID)
+	}
+	v.Step(-1)
+	if v.SelectedPlace().ID != "pyongyang" {
+		t.Errorf("Step(-1) chose %s", v.SelectedPlace().ID)
+	}
+	if p, _ := v.Map.PixelOf("pyongyang"); v.Map.Selected() == nil || v.Map.Selected().ID != "pyongyang" {
+		t.Errorf("the map did not follow the step (at %v)", p)
+	}
+}
+
+func TestOpenBadFileKeepsPlaces(t *testing.T) {
+	win, _ := newWindow(t)
+	bad := filepath.Join(t.TempDir(), "broken.geojson")
+	if err := os.WriteFile(bad, []byte(`{"type":"FeatureCollection","features":[`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	win.Open(bad)
+	if n := len(win.View.Atlas().Places); n != 30 {
+		t.Errorf("after a bad file, %d places; want the 30 kept", n)
+	}
+	if win.W.Title() != "reportmap — places.geojson" {
+		t.Errorf("title %q", win.W.Title())
+	}
+	top := win.W.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no error dialog")
+	}
+	var b strings.Builder
+	writeText(&b, top.(fyne.CanvasObject))
+	if msg := dialogText(top); !strings.Contains(msg, "broken.geojson") || !strings.Contains(msg, "truncated") {
+		t.Errorf("dialog says %q", msg)
+	}
+	// A good file with a bad feature opens, with a notice.
+	mixed := filepath.Join(t.TempDir(), "mixed.geojson")
+	os.WriteFile(mixed, []byte(`{"type":"FeatureCollection","features":[
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"Ok"}},
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[1,200]},"properties":{"name":"Bad"}}]}`), 0o644)
+	win.Open(mixed)
+	if n := len(win.View.Atlas().Places); n != 1 || win.W.Title() != "reportmap — mixed.geojson" {
+		t.Errorf("mixed: %d places, title %q", n, win.W.Title())
+	}
+}
+
+// dialogText gathers the text in an overlay.
+func dialogText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch c := o.(type) {
+		case *widget.Label:
+			b.WriteString(c.Text + "\n")
+		case *fyne.Container:
+			for _, o := range c.Objects {
+				walk(o)
+			}
+		case fyne.Widget:
+			for _, o := range test.WidgetRenderer(c).Objects() {
+				walk(o)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
+
+func TestReportTextHighlightsTheExcerpt(t *testing.T) {
+	paras := atlas.ParseText("First line.\nThe boat sets off from a beach near Dunkirk.\nImage: a caption\n")
+	box, hit := ui.ReportText(paras, "a beach near Dunkirk.")
+	if hit == nil || len(box.(*fyne.Container).Objects) != 3 || hit != box.(*fyne.Container).Objects[1] {
+		t.Fatalf("hit %v", hit)
+	}
+	segs := hit.(*widget.RichText).Segments
+	if len(segs) != 3 || segs[1].(*widget.TextSegment).Text != "a beach near Dunkirk." || !segs[1].(*widget.TextSegment).Style.TextStyle.Bold {
+		t.Errorf("segments %+v", segs)
 	}
 }

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"reportmap/atlas"
+	"reportmap/mapview"
+)
+
+// variantTheme is the default theme fixed to light or dark.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// Headless is a view rendered without a display, through Fyne's software
+// renderer: for -png, for -locate, and for tests and scripts.
+type Headless struct {
+	View   *View
+	canvas fyne.Canvas
+	theme  fyne.Theme
+}
+
+// NewHeadless lays out a's view at size, in the light or dark theme, with
+// the place select chosen ("" for none).
+func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID string) (*Headless, error) {
+	test.NewApp()
+	variant := theme.VariantLight
+	if dark {
+		variant = theme.VariantDark
+	}
+	th := variantTheme{theme.DefaultTheme(), variant}
+	fyne.CurrentApp().Settings().SetTheme(th)
+	v := NewView(a, texts)
+	v.ShowReport = func(*atlas.Report, string) {} // shows the button
+	c := software.NewCanvas()
+	c.SetPadded(false)
+	c.SetContent(v.Content)
+	c.Resize(size)
+	if selectID != "" && !v.Select(selectID) {
+		return nil, fmt.Errorf("no place %q to select", selectID)
+	}
+	return &Headless{View: v, canvas: c, theme: th}, nil
+}
+
+// Image renders the view.
+func (h *Headless) Image() image.Image {
+	return software.RenderCanvas(h.canvas, h.theme)
+}
+
+// Locate returns where the place id is drawn on a map of the given size
+// in its default view, in Fyne units from the map's top-left corner: the
+// same arithmetic the window's map uses, for scripts that click places.
+func Locate(a *atlas.Atlas, size fyne.Size, id string) (fyne.Position, bool) {
+	test.NewApp()
+	m := mapview.NewMap()
+	m.SetPlaces(a.Places, a.Reports)
+	m.Resize(size)
+	return m.PixelOf(id)
+}
+
+// WritePNG encodes img as PNG into path, atomically: it writes a temporary
+// file beside path and renames it, so a crash never leaves half a file.
+func WritePNG(path string, img image.Image) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".reportmap-*.png")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}

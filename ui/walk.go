@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+
+	"reportmap/atlas"
+)
+
+// walkOrders lists, per report, the places it quotes in the order its text
+// first names them: where each place's first excerpt from it appears.
+// Without the text, the order of the places file is kept.
+func walkOrders(a *atlas.Atlas, texts fs.FS) map[string][]int {
+	out := map[string][]int{}
+	for ri := range a.Reports {
+		r := &a.Reports[ri]
+		text := ""
+		if texts != nil {
+			if paras, err := r.ReadText(texts); err == nil {
+				var b strings.Builder
+				for _, p := range paras {
+					b.WriteString(p.Text + "\n")
+				}
+				text = atlas.Normalize(b.String())
+			}
+		}
+		type at struct{ place, pos int }
+		var order []at
+		for i := range a.Places {
+			pos := -1
+			for _, e := range a.Places[i].Excerpts {
+				if e.Report != r.ID {
+					continue
+				}
+				p := strings.Index(text, atlas.Normalize(e.Text))
+				if p < 0 {
+					p = len(text) // unknown: after the rest
+				}
+				if pos < 0 || p < pos {
+					pos = p
+				}
+			}
+			if pos >= 0 {
+				order = append(order, at{i, pos})
+			}
+		}
+		slices.SortStableFunc(order, func(x, y at) int { return x.pos - y.pos })
+		for _, o := range order {
+			out[r.ID] = append(out[r.ID], o.place)
+		}
+	}
+	return out
+}
+
+// walkID is the id of the report chosen for stepping, or "".
+func (v *View) walkID() string {
+	i := v.WalkReport.SelectedIndex()
+	if i < 0 || i >= len(v.atlas.Reports) {
+		return ""
+	}
+	return v.atlas.Reports[i].ID
+}
+
+// WalkOrder returns the ids of a report's places in the order its text
+// names them.
+func (v *View) WalkOrder(report string) []string {
+	var ids []string
+	for _, i := range v.walks[report] {
+		ids = append(ids, v.atlas.Places[i].ID)
+	}
+	return ids
+}
+
+// Step selects the next (d = 1) or previous (d = -1) place of the report
+// chosen for stepping, or of the selected place's first report.
+func (v *View) Step(d int) {
+	report := v.walk
+	if report == "" {
+		if p := v.SelectedPlace(); p != nil && len(p.Excerpts) > 0 {
+			report = p.Excerpts[0].Report
+		} else if len(v.atlas.Reports) > 0 {
+			report = v.atlas.Reports[0].ID
+		}
+		for i := range v.atlas.Reports {
+			if v.atlas.Reports[i].ID == report {
+				v.WalkReport.SetSelectedIndex(i)
+			}
+		}
+	}
+	order := v.walks[report]
+	if len(order) == 0 {
+		return
+	}
+	at := slices.Index(order, v.selected)
+	switch {
+	case at < 0 && d > 0:
+		at = 0
+	case at < 0:
+		at = len(order) - 1
+	default:
+		at = (at + d + len(order)) % len(order)
+	}
+	v.trace("step %s %d/%d", report, at+1, len(order))
+	v.choose(order[at], "step")
+}
