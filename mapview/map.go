@@ -74,9 +74,9 @@ type Map struct {
 	OnResized func(fyne.Size)
 
 	places  []atlas.Place
-	colors  []color.NRGBA // per place
-	shown   []int         // the places shown (indexes into places), or nil for all
-	index   *cluster.Index // over the shown places
+	colors  []color.NRGBA     // per place
+	shown   []int             // the places shown (indexes into places), or nil for all
+	index   *cluster.Index    // over the shown places
 	view    viewport.Viewport // in Fyne units
 	autoFit bool              // keep fitting the settings on resize until the view is moved
 	selIdx  int               // selected place, or -1

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	_ "reportmap/internal/locale" // quiet Fyne's locale message
 	"reportmap/atlas"
+	_ "reportmap/internal/locale" // quiet Fyne's locale message
 	"reportmap/ui"
 )
 
