@@ -37,7 +37,7 @@ xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start"
 grep -q '^places.geojson: ok: 30 places (6 settings), 75 excerpts, 4 reports, 0 warnings$' "$out/check.out" || fail "-check printed: $(cat "$out/check.out")"
 [[ ! -s "$out/check.err" ]] || fail "-check wrote to stderr: $(cat "$out/check.err")"
 
-"$out/reportmap" >"$out/app.out" 2>"$out/app.err" &
+"$out/reportmap" -trace >"$out/app.out" 2>"$out/app.err" &
 app=$!
 wid=""
 for _ in $(seq 100); do
@@ -48,29 +48,48 @@ for _ in $(seq 100); do
 done
 [[ -n "$wid" ]] || fail "no window titled 'reportmap — places.geojson' within 10 s"
 xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
-sleep 1.5
+sleep 2
 import -window "$wid" "$out/before.png"
 sd=$(convert "$out/before.png" -format '%[fx:standard_deviation]' info:)
 awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || fail "the window looks blank (standard deviation $sd)"
 
-# Click the first place in the list (top right): the excerpt panel below
-# it must change.
-xdotool mousemove --window "$wid" 1000 22 click 1
+# Where the map is (the app traces it on every resize; the last line
+# holds), and where Kursk is on a map of that size, from the app's own
+# viewport code.
+read -r mx my mw mh < <(grep '^map ' "$out/app.err" | tail -n 1 | cut -d' ' -f2-)
+[[ -n "${mh:-}" ]] || fail "the app traced no map geometry: $(cat "$out/app.err")"
+read -r kx ky < <("$out/reportmap" -locate kursk -size "${mw}x${mh}")
+[[ -n "${ky:-}" ]] || fail "-locate kursk -size ${mw}x${mh} printed nothing"
+cx=$((mx + kx)); cy=$((my + ky))
+echo "window test: map at $mx,$my ${mw}x${mh}; clicking Kursk at $cx,$cy"
+xdotool mousemove --window "$wid" "$cx" "$cy" click 1
 sleep 1
+grep -q '^select kursk$' "$out/app.err" || fail "clicking Kursk's pixel did not select Kursk; trace: $(cat "$out/app.err")"
 import -window "$wid" "$out/after.png"
-panel="380x460+890+320"
+# The excerpt panel (bottom right) must have changed.
+panel="380x280+880+500"
 convert "$out/before.png" -crop "$panel" +repage "$out/before-panel.png"
 convert "$out/after.png" -crop "$panel" +repage "$out/after-panel.png"
 changed=$(compare -metric AE "$out/before-panel.png" "$out/after-panel.png" null: 2>&1 || true)
 changed=${changed%% *}
-awk -v n="$changed" 'BEGIN { exit !(n > 2000) }' || fail "the panel did not change after clicking a place ($changed pixels differ)"
+awk -v n="$changed" 'BEGIN { exit !(n > 2000) }' || fail "the panel did not change after clicking Kursk ($changed pixels differ)"
+
+# Ctrl+F, type Gaza, Enter: Gaza is selected.
+xdotool key --window "$wid" ctrl+f
+sleep 0.5
+xdotool type --window "$wid" --delay 50 "Gaza"
+sleep 0.5
+xdotool key --window "$wid" Return
+sleep 1
+grep -q '^select gaza$' "$out/app.err" || fail "Ctrl+F, Gaza, Enter did not select Gaza; trace: $(cat "$out/app.err")"
+import -window "$wid" "$out/search.png"
 
 # Errors logged while running, before we stop it. (At exit Fyne rewrites
 # its preferences file in place and its own file watcher can read it half
 # written; that message is Fyne's, harmless, and not checked here.)
 cp "$out/app.err" "$out/app-running.err"
 if grep -Eq 'panic|Fyne error' "$out/app-running.err"; then fail "the app logged errors: $(cat "$out/app-running.err")"; fi
-kill "$app"
+kill "$app" # by PID
 wait "$app" 2>/dev/null || true
 app=""
-echo "window test: ok ($changed panel pixels changed on click); screenshots in $out"
+echo "window test: ok (Kursk selected by its pixel, $changed panel pixels changed; Gaza found by search); screenshots in $out"

@@ -43,7 +43,7 @@ type Window struct {
 
 	notice  *fyne.Container // skipped-features notice, above the view
 	watcher *fsnotify.Watcher
-	lastMod time.Time
+	lastMap string // the map geometry last traced
 }
 
 // Run opens the window for a and blocks until it is closed. texts is the
@@ -62,10 +62,24 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 	win.W = ap.NewWindow("reportmap — " + filepath.Base(a.File))
 	win.View = NewView(a, texts)
 	win.View.Trace = func(e string) { win.trace("%s", e) }
-	win.View.Map.OnResized = func(s fyne.Size) {
-		// Where the map is in the window, for scripts (with -locate).
-		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(win.View.Map)
-		win.trace("map %.0f %.0f %.0f %.0f", pos.X, pos.Y, s.Width, s.Height)
+	win.View.Map.OnResized = func(fyne.Size) {
+		if win.opts.Trace == nil {
+			return
+		}
+		// Where the map is in the window, for scripts (with -locate); its
+		// position is set just after its size, so look a moment later.
+		go func() {
+			time.Sleep(100 * time.Millisecond)
+			fyne.Do(func() {
+				m := win.View.Map
+				pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(m)
+				s := m.Size()
+				if g := fmt.Sprintf("map %.0f %.0f %.0f %.0f", pos.X, pos.Y, s.Width, s.Height); g != win.lastMap {
+					win.lastMap = g
+					win.trace("%s", g)
+				}
+			})
+		}()
 	}
 	win.View.ShowReport = win.showReport
 	win.notice = container.NewVBox()
