@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -29,6 +30,9 @@ import (
 
 // version is the app's version, shown in -version and the About box.
 var version = "0.1.0"
+
+// start is when the process started, for the first-frame trace.
+var start = time.Now()
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -95,7 +99,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg)
 		return 1
 	}
-	opts := ui.Options{Version: version, File: fl.Arg(0)}
+	opts := ui.Options{Version: version, File: fl.Arg(0), Start: start}
 	if *trace {
 		opts.Trace = stderr
 	}

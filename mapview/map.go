@@ -72,6 +72,9 @@ type Map struct {
 	OnViewChanged func(center orb.Point, zoom float64)
 	// OnResized is called after the widget got a new size.
 	OnResized func(fyne.Size)
+	// OnFirstFrame is called once, from the painting goroutine, when the
+	// first frame with a size has been drawn.
+	OnFirstFrame func()
 
 	places  []atlas.Place
 	colors  []color.NRGBA     // per place
@@ -99,6 +102,13 @@ var (
 	baseErr  error
 )
 
+// Preload starts decoding the embedded basemap in the background, so that
+// it is ready by the first frame; an app calls it before building its
+// window.
+func Preload() {
+	go Basemap()
+}
+
 // Basemap returns the embedded basemap, decoded on first use.
 func Basemap() (*basemap.Basemap, error) {
 	baseOnce.Do(func() { baseMap, baseErr = basemap.Load() })
@@ -125,6 +135,12 @@ func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 // given to SetPlaces (nil shows them all), as filters do. A hidden
 // selection is cleared. The view stays.
 func (m *Map) SetShown(indexes []int) {
+	if len(indexes) == len(m.places) {
+		indexes = nil // all of them, which the index already holds
+		if m.shown == nil && m.index != nil {
+			return
+		}
+	}
 	m.shown = indexes
 	m.buildIndex()
 	if m.selIdx >= 0 && !m.isShown(m.selIdx) {

@@ -116,6 +116,7 @@ type mapRenderer struct {
 	bgc     color.NRGBA
 	pal     palette // from the theme, set in Refresh
 	halves  [2]image.RGBA
+	drawn   bool // a frame with a size has been drawn
 	wg      sync.WaitGroup
 	names   map[int]string // cluster labels by cluster id
 	num     []byte         // scratch for cluster counts
@@ -192,6 +193,12 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 		strokeRect(img, pal.selected, int(math.Max(2, scale*2)))
 	}
 	r.drawCredit(img, scale, pal)
+	if !r.drawn {
+		r.drawn = true
+		if m.OnFirstFrame != nil {
+			m.OnFirstFrame()
+		}
+	}
 	return img
 }
 

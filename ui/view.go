@@ -194,7 +194,7 @@ func (v *View) buildLegend() {
 			v.trace("filter report %s %v", id, on)
 			v.applyFilter()
 		})
-		check.SetChecked(!v.filter.Hidden[id])
+		check.Checked = !v.filter.Hidden[id] // no OnChanged while building
 		v.checks[id] = check
 		swatch := canvas.NewRectangle(mapview.ReportColor(i))
 		swatch.CornerRadius = 3

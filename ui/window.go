@@ -23,6 +23,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"reportmap/atlas"
+	"reportmap/mapview"
 )
 
 // AppID is the app's Fyne application id, under which preferences live.
@@ -33,6 +34,7 @@ type Options struct {
 	Version string
 	File    string    // the places file's path, or "" for the embedded data
 	Trace   io.Writer // when set, one line per UI event
+	Start   time.Time // when the process started, for the first-frame trace
 }
 
 // Window is the app's main window.
@@ -49,6 +51,7 @@ type Window struct {
 // Run opens the window for a and blocks until it is closed. texts is the
 // folder the reports' files are read from.
 func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
+	mapview.Preload() // decode the basemap while the window opens
 	ap := app.NewWithID(AppID)
 	w := NewWindow(ap, a, texts, opts)
 	w.trace("open %s", a.File)
@@ -62,6 +65,11 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 	win.W = ap.NewWindow("reportmap — " + filepath.Base(a.File))
 	win.View = NewView(a, texts)
 	win.View.Trace = func(e string) { win.trace("%s", e) }
+	win.View.Map.OnFirstFrame = func() {
+		if !opts.Start.IsZero() {
+			win.trace("first-frame %dms", time.Since(opts.Start).Milliseconds())
+		}
+	}
 	win.View.Map.OnResized = func(fyne.Size) {
 		if win.opts.Trace == nil {
 			return
