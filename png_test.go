@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPNGAndLocate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "shot.png")
+	var stdout, stderr bytes.Buffer
+	if got := run([]string{"-png", out, "-size", "900x600", "-select", "gaza", "-theme", "dark"}, &stdout, &stderr); got != 0 {
+		t.Fatalf("status %d: %s", got, stderr.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 900 || b.Dy() != 600 {
+		t.Errorf("image %v; want 900×600", b)
+	}
+	// Not blank: the dark map and the light text differ.
+	seen := map[uint32]bool{}
+	for y := 0; y < 600; y += 7 {
+		for x := 0; x < 900; x += 7 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			seen[r>>12<<8|g>>12<<4|b>>12] = true
+		}
+	}
+	if len(seen) < 20 {
+		t.Errorf("only %d colours: blank?", len(seen))
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("a temporary file was left: %v", entries)
+	}
+
+	stdout.Reset()
+	if got := run([]string{"-locate", "kursk", "-size", "834x761"}, &stdout, &stderr); got != 0 {
+		t.Fatalf("-locate: %d %s", got, stderr.String())
+	}
+	var x, y int
+	if _, err := fmtSscan(stdout.String(), &x, &y); err != nil || x < 0 || x > 834 || y < 0 || y > 761 {
+		t.Errorf("-locate printed %q", stdout.String())
+	}
+
+	for _, bad := range []struct {
+		args   []string
+		status int
+		msg    string
+	}{
+		{[]string{"-png", out, "-size", "big"}, 2, "-size is \"big\""},
+		{[]string{"-png", out, "-theme", "blue"}, 2, "-theme is \"blue\""},
+		{[]string{"-png", out, "-select", "atlantis"}, 1, `no place "atlantis"`},
+		{[]string{"-locate", "atlantis"}, 1, `"atlantis" is not on a map`},
+		{[]string{"-png", filepath.Join(t.TempDir(), "no", "such", "dir", "x.png")}, 1, "export"},
+	} {
+		stderr.Reset()
+		if got := run(bad.args, &stdout, &stderr); got != bad.status || !strings.Contains(stderr.String(), bad.msg) {
+			t.Errorf("%v: status %d, stderr %q; want %d and %q", bad.args, got, stderr.String(), bad.status, bad.msg)
+		}
+	}
+}
+
+func fmtSscan(s string, x, y *int) (int, error) {
+	return fmt.Sscan(s, x, y)
+}

@@ -1,0 +1,73 @@
+package ui_test
+
+import (
+	"image"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"reportmap/atlas"
+	"reportmap/ui"
+)
+
+const onePlace = `{"type":"FeatureCollection","features":[
+ {"type":"Feature","geometry":{"type":"Point","coordinates":[2.37,51.03]},"properties":{"id":"a","name":"Alpha"}}]}`
+
+const twoPlaces = `{"type":"FeatureCollection","features":[
+ {"type":"Feature","geometry":{"type":"Point","coordinates":[2.37,51.03]},"properties":{"id":"a","name":"Alpha"}},
+ {"type":"Feature","geometry":{"type":"Point","coordinates":[30,10]},"properties":{"id":"b","name":"Beta"}}]}`
+
+func TestReloadsWhenTheFileChanges(t *testing.T) {
+	ap := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "live.geojson")
+	if err := os.WriteFile(path, []byte(onePlace), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := atlas.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := ui.NewWindow(ap, a, os.DirFS(filepath.Dir(path)), ui.Options{File: path})
+	t.Cleanup(win.W.Close)
+	win.W.Resize(fyne.NewSize(1000, 700))
+	// An editor saving: write a new file and rename it over the old.
+	tmp := path + ".tmp"
+	os.WriteFile(tmp, []byte(twoPlaces), 0o644)
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		var n int
+		fyne.DoAndWait(func() { n = len(win.View.Atlas().Places) })
+		if n == 2 {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Errorf("the window did not reload the changed file within 5 s")
+}
+
+func TestWritePNGIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.png")
+	os.WriteFile(path, []byte("old"), 0o644)
+	if err := ui.WritePNG(path, image.NewRGBA(image.Rect(0, 0, 4, 3))); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	if len(b) < 8 || string(b[1:4]) != "PNG" {
+		t.Errorf("out.png is not a PNG: %q", b[:min(8, len(b))])
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left: %v", entries)
+	}
+	if err := ui.WritePNG(filepath.Join(dir, "missing", "x.png"), image.NewRGBA(image.Rect(0, 0, 1, 1))); err == nil {
+		t.Error("writing into a missing folder succeeded")
+	}
+}
