@@ -249,8 +249,6 @@ func TestOpenBadFileKeepsPlaces(t *testing.T) {
 	if top == nil {
 		t.Fatal("no error dialog")
 	}
-	var b strings.Builder
-	writeText(&b, top.(fyne.CanvasObject))
 	if msg := dialogText(top); !strings.Contains(msg, "broken.geojson") || !strings.Contains(msg, "truncated") {
 		t.Errorf("dialog says %q", msg)
 	}
