@@ -8,5 +8,10 @@ import "embed"
 //go:embed places.geojson reports/*.txt
 var embedded embed.FS
 
+// icon is the app's icon (made by tools/icon), shown by the window.
+//
+//go:embed Icon.png
+var icon []byte
+
 // embeddedName is the name of the embedded places file inside embedded.
 const embeddedName = "places.geojson"

@@ -99,7 +99,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg)
 		return 1
 	}
-	opts := ui.Options{Version: version, File: fl.Arg(0), Start: start}
+	opts := ui.Options{Version: version, File: fl.Arg(0), Start: start, Icon: fyne.NewStaticResource("Icon.png", icon)}
 	if *trace {
 		opts.Trace = stderr
 	}

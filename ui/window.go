@@ -35,6 +35,7 @@ type Options struct {
 	File    string    // the places file's path, or "" for the embedded data
 	Trace   io.Writer // when set, one line per UI event
 	Start   time.Time // when the process started, for the first-frame trace
+	Icon    fyne.Resource
 }
 
 // Window is the app's main window.
@@ -53,6 +54,9 @@ type Window struct {
 func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 	mapview.Preload() // decode the basemap while the window opens
 	ap := app.NewWithID(AppID)
+	if opts.Icon != nil {
+		ap.SetIcon(opts.Icon)
+	}
 	w := NewWindow(ap, a, texts, opts)
 	w.trace("open %s", a.File)
 	w.W.ShowAndRun()
