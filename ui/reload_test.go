@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"reportmap/atlas"
@@ -69,5 +70,29 @@ func TestWritePNGIsAtomic(t *testing.T) {
 	}
 	if err := ui.WritePNG(filepath.Join(dir, "missing", "x.png"), image.NewRGBA(image.Rect(0, 0, 1, 1))); err == nil {
 		t.Error("writing into a missing folder succeeded")
+	}
+}
+
+func TestDropOpensGeoJSON(t *testing.T) {
+	ap := test.NewTempApp(t)
+	a, err := atlas.LoadFile("../places.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := ui.NewWindow(ap, a, os.DirFS(".."), ui.Options{})
+	t.Cleanup(win.W.Close)
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("hello"), 0o644)
+	dropped := filepath.Join(dir, "dropped.geojson")
+	os.WriteFile(dropped, []byte(twoPlaces), 0o644)
+	if win.Drop([]fyne.URI{storage.NewFileURI(notes)}) {
+		t.Error("a .txt file was taken")
+	}
+	if !win.Drop([]fyne.URI{storage.NewFileURI(notes), storage.NewFileURI(dropped)}) {
+		t.Fatal("the .geojson file was not taken")
+	}
+	if n := len(win.View.Atlas().Places); n != 2 || win.W.Title() != "reportmap — dropped.geojson" {
+		t.Errorf("after the drop: %d places, title %q", n, win.W.Title())
 	}
 }

@@ -99,14 +99,7 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 	win.W.SetContent(container.NewBorder(win.notice, nil, nil, nil, win.View.Content))
 	win.W.SetMainMenu(win.menu())
 	win.shortcuts()
-	win.W.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
-		for _, u := range uris {
-			if ext := strings.ToLower(filepath.Ext(u.Path())); ext == ".geojson" || ext == ".json" {
-				win.Open(u.Path())
-				return
-			}
-		}
-	})
+	win.W.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { win.Drop(uris) })
 
 	prefs := ap.Preferences()
 	width := prefs.FloatWithFallback("window.width", 1280)
@@ -205,6 +198,18 @@ func (win *Window) Open(path string) {
 	win.W.SetTitle("reportmap — " + filepath.Base(path))
 	win.showWarnings(a)
 	win.watch(path)
+}
+
+// Drop opens the first .geojson or .json file among dropped items and
+// reports whether there was one.
+func (win *Window) Drop(uris []fyne.URI) bool {
+	for _, u := range uris {
+		if ext := strings.ToLower(filepath.Ext(u.Path())); ext == ".geojson" || ext == ".json" {
+			win.Open(u.Path())
+			return true
+		}
+	}
+	return false
 }
 
 // Reload opens the current file again.
