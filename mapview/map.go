@@ -87,6 +87,8 @@ type Map struct {
 	focused bool
 
 	anim *fyne.Animation
+
+	tileState
 }
 
 // NewMap returns a map with no places, showing the world.

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -105,22 +106,23 @@ type mapRenderer struct {
 	objects []fyne.CanvasObject
 
 	// Reused between frames.
-	buf     pixelImage
-	texts   *textCache
-	items   []cluster.Item
-	members []int
-	taken   []rect
-	labels  []basemap.Label
-	fg, bg  image.Uniform // whose colours point at fgc and bgc
-	fgc     color.NRGBA
-	bgc     color.NRGBA
-	pal     palette // from the theme, set in Refresh
-	halves  [2]image.RGBA
-	drawn   bool // a frame with a size has been drawn
-	wg      sync.WaitGroup
-	names   map[int]string // cluster labels by cluster id
-	num     []byte         // scratch for cluster counts
-	index   *cluster.Index // the index names belongs to
+	buf      pixelImage
+	texts    *textCache
+	items    []cluster.Item
+	members  []int
+	taken    []rect
+	labels   []basemap.Label
+	fg, bg   image.Uniform // whose colours point at fgc and bgc
+	fgc      color.NRGBA
+	bgc      color.NRGBA
+	pal      palette // from the theme, set in Refresh
+	halves   [2]image.RGBA
+	tileJobs []tileJob
+	drawn    bool // a frame with a size has been drawn
+	wg       sync.WaitGroup
+	names    map[int]string // cluster labels by cluster id
+	num      []byte         // scratch for cluster counts
+	index    *cluster.Index // the index names belongs to
 }
 
 func newRenderer(m *Map) *mapRenderer {
@@ -174,10 +176,18 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 	pv := viewport.Viewport{Center: m.view.Center, Zoom: m.view.Zoom + math.Log2(scale), W: float64(w), H: float64(h)}
 	o, s := pv.Origin(), pv.Scale()
 
-	if base, err := Basemap(); err == nil {
+	// Under a full cover of loaded tiles the embedded basemap would not
+	// show: skip it (the last frame lacked no tile, and the view is
+	// inside the source's range).
+	covered := m.tiles != nil && m.tilesPending.Load() == 0 && m.tilesCover(pv)
+	if base, err := Basemap(); err == nil && !covered {
 		base.Draw(img, o[0], o[1], s, basemap.Style{Water: pal.water, Land: pal.land, Border: pal.border, BorderWidth: math.Max(1, 0.8*scale)})
-	} else {
+	} else if !covered {
 		fillRGBA(img, pal.water)
+	}
+	fading := false
+	if m.tiles != nil {
+		fading = r.drawTiles(img, pv)
 	}
 	// Keep labels off the zoom buttons and the credit.
 	r.taken = r.taken[:0]
@@ -188,7 +198,14 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 	if m.index != nil {
 		r.drawMarkers(img, pv, scale, pal)
 	}
-	r.drawCountryNames(img, pv, scale, pal)
+	if m.tiles == nil { // tiles carry their own names
+		r.drawCountryNames(img, pv, scale, pal)
+	} else {
+		r.drawTileNotes(img, scale, pal)
+	}
+	if fading {
+		time.AfterFunc(40*time.Millisecond, m.TilesChanged)
+	}
 	if m.focused {
 		strokeRect(img, pal.selected, int(math.Max(2, scale*2)))
 	}
