@@ -51,6 +51,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	themeName := fl.String("theme", "light", "with -png: `light` or dark")
 	locate := fl.String("locate", "", "print where the place `ID` is drawn on a map of -size in its default view, as \"X Y\" from the map's corner, and exit")
 	trace := fl.Bool("trace", false, "print one line per UI event to stderr")
+	tilesURL := fl.String("tiles", "", "show raster tiles from the XYZ server `TEMPLATE` (https://…/{z}/{x}/{y}.png) over the embedded map")
+	mbtiles := fl.String("mbtiles", "", "show raster tiles from the MBTiles `FILE`")
+	offline := fl.Bool("offline", false, "show only the embedded basemap (no tiles)")
 	fl.Usage = func() {
 		fmt.Fprintf(stderr, "Usage:\n  reportmap [FILE]            open FILE (default: the embedded places)\n  reportmap -check FILE...    validate places files\n  reportmap -png OUT.png [-size WxH] [-select ID] [-theme light|dark] [FILE]\n  reportmap -locate ID [-size WxH] [FILE]\n\nFlags:\n")
 		fl.PrintDefaults()
@@ -78,6 +81,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	var basemap ui.BasemapChoice
+	switch {
+	case *offline && (*tilesURL != "" || *mbtiles != ""), *tilesURL != "" && *mbtiles != "":
+		fmt.Fprintln(stderr, "reportmap: choose one of -tiles, -mbtiles and -offline")
+		return 2
+	case *offline:
+		basemap = ui.BasemapOffline
+	case *tilesURL != "":
+		basemap = ui.BasemapChoice("xyz:" + *tilesURL)
+	case *mbtiles != "":
+		basemap = ui.BasemapChoice("mbtiles:" + *mbtiles)
+	}
+
 	a, texts, err := loadForWindow(fl.Arg(0))
 	if err != nil {
 		fmt.Fprintln(stderr, strings.TrimPrefix(err.Error(), "atlas: "))
@@ -93,13 +109,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "reportmap: -theme is %q; want light or dark\n", *themeName)
 			return 2
 		}
-		return runHeadless(a, texts, sz, *themeName == "dark", *selectID, *pngOut, *locate, stdout, stderr)
+		return runHeadless(a, texts, sz, *themeName == "dark", *selectID, *pngOut, *locate, basemap, stdout, stderr)
 	}
 	if msg := noDisplay(); msg != "" {
 		fmt.Fprintln(stderr, msg)
 		return 1
 	}
-	opts := ui.Options{Version: version, File: fl.Arg(0), Start: start, Icon: fyne.NewStaticResource("Icon.png", icon)}
+	opts := ui.Options{Version: version, File: fl.Arg(0), Start: start, Icon: fyne.NewStaticResource("Icon.png", icon), Basemap: basemap}
 	if *trace {
 		opts.Trace = stderr
 	}
@@ -119,15 +135,15 @@ func parseSize(s string) (fyne.Size, error) {
 // runHeadless renders the window without a display: -png writes it,
 // -locate prints where a place is drawn. Fyne's software driver expects to
 // be driven from a goroutine other than main (as in tests), so it is.
-func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, stdout, stderr io.Writer) int {
+func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, basemap ui.BasemapChoice, stdout, stderr io.Writer) int {
 	status := make(chan int)
 	go func() {
-		status <- headless(a, texts, size, dark, selectID, pngOut, locate, stdout, stderr)
+		status <- headless(a, texts, size, dark, selectID, pngOut, locate, basemap, stdout, stderr)
 	}()
 	return <-status
 }
 
-func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, stdout, stderr io.Writer) int {
+func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, basemap ui.BasemapChoice, stdout, stderr io.Writer) int {
 	if locate != "" {
 		pos, on := ui.Locate(a, size, locate)
 		if !on {
@@ -141,6 +157,16 @@ func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, 
 	if err != nil {
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1
+	}
+	if basemap != "" && basemap != ui.BasemapOffline {
+		if err := h.View.SetBasemap(basemap, version); err != nil {
+			fmt.Fprintln(stderr, "reportmap:", err)
+			return 1
+		}
+		// Wait, a while at most, for the visible tiles.
+		if missing := h.WaitForTiles(15 * time.Second); missing > 0 {
+			fmt.Fprintf(stderr, "reportmap: %d tiles did not arrive within 15 s; they show as the embedded map\n", missing)
+		}
 	}
 	if err := ui.WritePNG(pngOut, h.Image()); err != nil {
 		fmt.Fprintln(stderr, "reportmap:", err)

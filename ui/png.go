@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
@@ -61,6 +62,22 @@ func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectI
 // Image renders the view.
 func (h *Headless) Image() image.Image {
 	return software.RenderCanvas(h.canvas, h.theme)
+}
+
+// WaitForTiles renders until every visible tile has arrived or the time is
+// up, and returns how many are still missing.
+func (h *Headless) WaitForTiles(limit time.Duration) int {
+	deadline := time.Now().Add(limit)
+	for {
+		h.Image()
+		n := h.View.Map.TilesPending()
+		if n == 0 || time.Now().After(deadline) {
+			// One more frame so fading tiles are drawn in full.
+			time.Sleep(300 * time.Millisecond)
+			return n
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // Locate returns where the place id is drawn on a map of the given size

@@ -4,6 +4,7 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,5 +95,42 @@ func TestDropOpensGeoJSON(t *testing.T) {
 	}
 	if n := len(win.View.Atlas().Places); n != 2 || win.W.Title() != "reportmap — dropped.geojson" {
 		t.Errorf("after the drop: %d places, title %q", n, win.W.Title())
+	}
+}
+
+func TestBasemapChoice(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	win, events := newWindow(t)
+	v := win.View
+	if v.Basemap() != ui.BasemapOffline || v.Map.Tiles() != nil {
+		t.Fatalf("a fresh window shows %q", v.Basemap())
+	}
+	if err := v.SetBasemap("xyz:http://127.0.0.1:1/{z}/{x}/{y}.png", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if v.Map.Tiles() == nil || v.Map.Tiles().Source().Attribution() != "" {
+		t.Errorf("custom XYZ: %v", v.Map.Tiles())
+	}
+	// A bad MBTiles file is refused and the previous basemap stays.
+	bad := filepath.Join(t.TempDir(), "bad.mbtiles")
+	os.WriteFile(bad, []byte("nope"), 0o644)
+	if err := v.SetBasemap(ui.BasemapChoice("mbtiles:"+bad), "test"); err == nil || !strings.Contains(err.Error(), "bad.mbtiles") {
+		t.Errorf("bad MBTiles: %v", err)
+	}
+	if !strings.HasPrefix(string(v.Basemap()), "xyz:") || v.Map.Tiles() == nil {
+		t.Errorf("after the bad file the basemap is %q", v.Basemap())
+	}
+	if err := v.SetBasemap("xyz:ftp://x/{z}", "test"); err == nil {
+		t.Error("a bad template was accepted")
+	}
+	if err := v.SetBasemap(ui.BasemapOffline, "test"); err != nil || v.Map.Tiles() != nil {
+		t.Errorf("offline: %v", err)
+	}
+	found := false
+	for _, e := range *events {
+		found = found || strings.HasPrefix(e, "basemap xyz:")
+	}
+	if !found {
+		t.Errorf("trace %v", *events)
 	}
 }

@@ -55,6 +55,7 @@ type View struct {
 	walk     string // the report being stepped through
 	syncing  bool   // a selection is being passed on
 	checks   map[string]*widget.Check
+	basemap  BasemapChoice
 }
 
 // NewView builds the view of a; texts is the folder the reports' files are

@@ -36,6 +36,9 @@ type Options struct {
 	Trace   io.Writer // when set, one line per UI event
 	Start   time.Time // when the process started, for the first-frame trace
 	Icon    fyne.Resource
+	// Basemap, when set, is the basemap to show (from the command line);
+	// otherwise the one remembered in preferences.
+	Basemap BasemapChoice
 }
 
 // Window is the app's main window.
@@ -44,9 +47,11 @@ type Window struct {
 	View *View
 	opts Options
 
-	notice  *fyne.Container // skipped-features notice, above the view
-	watcher *fsnotify.Watcher
-	lastMap string // the map geometry last traced
+	notice *fyne.Container // skipped-features notice, above the view
+
+	basemapItems []*fyne.MenuItem
+	watcher      *fsnotify.Watcher
+	lastMap      string // the map geometry last traced
 }
 
 // Run opens the window for a and blocks until it is closed. texts is the
@@ -118,6 +123,18 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 	if opts.File != "" {
 		win.watch(opts.File)
 	}
+	basemap := opts.Basemap
+	if basemap == "" {
+		basemap = BasemapChoice(prefs.StringWithFallback("basemap", string(BasemapOffline)))
+	}
+	if err := win.View.SetBasemap(basemap, opts.Version); err != nil {
+		win.trace("error %s", oneLine(err.Error()))
+		fyne.LogError("reportmap: basemap", err)
+		if opts.Basemap != "" { // asked for on the command line: say so
+			dialog.ShowError(err, win.W)
+		}
+	}
+	win.checkBasemapItems()
 	return win
 }
 
@@ -154,7 +171,7 @@ func (win *Window) menu() *fyne.MainMenu {
 	about := fyne.NewMenuItem("About reportmap", win.about)
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", open, reload, export, fyne.NewMenuItemSeparator(), quit),
-		fyne.NewMenu("View", find, fyne.NewMenuItemSeparator(), zoomIn, zoomOut, fit, fyne.NewMenuItemSeparator(), prev, next),
+		fyne.NewMenu("View", find, fyne.NewMenuItemSeparator(), zoomIn, zoomOut, fit, fyne.NewMenuItemSeparator(), prev, next, fyne.NewMenuItemSeparator(), win.basemapMenu()),
 		fyne.NewMenu("Help", about),
 	)
 }
@@ -296,6 +313,9 @@ func (win *Window) close() {
 	if win.watcher != nil {
 		win.watcher.Close()
 	}
+	if l := win.View.Map.Tiles(); l != nil {
+		l.Close()
+	}
 }
 
 // openDialog asks for a places file.
@@ -357,6 +377,6 @@ func (win *Window) showReport(r *atlas.Report, excerpt string) {
 // about shows the version and the credits.
 func (win *Window) about() {
 	text := fmt.Sprintf("reportmap %s\n\nPuts the places named in news reports on a map: click a place, read what the reports say about it.\n\n"+
-		"Reports: Sky News.\nBasemap: Natural Earth (public domain), via world-atlas.\nBuilt with Fyne and orb.", win.opts.Version)
+		"Reports: Sky News.\nBasemap: Natural Earth (public domain), via world-atlas; online tiles © OpenStreetMap contributors when chosen.\nBuilt with Fyne and orb.", win.opts.Version)
 	dialog.ShowInformation("About reportmap", text, win.W)
 }
