@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -13,18 +14,7 @@ import (
 func TestPNGAndLocate(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "shot.png")
 	var stdout, stderr bytes.Buffer
-	if got := run([]string{"-png", out, "-size", "900x600", "-select", "gaza", "-theme", "dark"}, &stdout, &stderr); got != 0 {
-		t.Fatalf("status %d: %s", got, stderr.String())
-	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := renderPNG(t, out, "-size", "900x600", "-select", "gaza", "-theme", "dark")
 	if b := img.Bounds(); b.Dx() != 900 || b.Dy() != 600 {
 		t.Errorf("image %v; want 900×600", b)
 	}
@@ -72,4 +62,23 @@ func TestPNGAndLocate(t *testing.T) {
 
 func fmtSscan(s string, x, y *int) (int, error) {
 	return fmt.Sscan(s, x, y)
+}
+
+// renderPNG runs reportmap -png out with args and decodes the image.
+func renderPNG(t *testing.T, out string, args ...string) image.Image {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if got := run(append([]string{"-png", out}, args...), &stdout, &stderr); got != 0 {
+		t.Fatalf("status %d: %s", got, stderr.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }

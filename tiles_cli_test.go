@@ -34,20 +34,8 @@ func TestPNGWithTiles(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	out := filepath.Join(t.TempDir(), "tiles.png")
 	var stdout, stderr bytes.Buffer
-	if got := run([]string{"-png", out, "-size", "1000x700", "-tiles", srv.URL + "/{z}/{x}/{y}.png"}, &stdout, &stderr); got != 0 {
-		t.Fatalf("status %d: %s", got, stderr.String())
-	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := renderPNG(t, filepath.Join(t.TempDir(), "tiles.png"), "-size", "1000x700", "-tiles", srv.URL+"/{z}/{x}/{y}.png")
 	// Most of the map is now the server's green; the places stay on top.
 	green := 0
 	for y := 0; y < 700; y += 5 {

@@ -15,28 +15,11 @@ func fillDisc(dst *image.RGBA, cx, cy, r float64, c color.NRGBA) {
 	b := dst.Rect
 	y0 := max(int(math.Floor(cy-r-1)), b.Min.Y)
 	y1 := min(int(math.Ceil(cy+r+1)), b.Max.Y)
-	outer2, inner := (r+0.5)*(r+0.5), r-0.5
 	px := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
 	for y := y0; y < y1; y++ {
-		dy := float64(y) + 0.5 - cy
-		if dy*dy >= outer2 {
+		dy, x0, x1, s0, s1, ok := rowSpans(b, cx, cy, r, r-0.5, y)
+		if !ok {
 			continue
-		}
-		half := math.Sqrt(outer2 - dy*dy)
-		x0 := max(int(math.Floor(cx-half)), b.Min.X)
-		x1 := min(int(math.Ceil(cx+half)), b.Max.X)
-		if x0 >= x1 {
-			continue
-		}
-		// [s0, s1) is wholly inside: pixel centres at least a
-		// half-diagonal within the radius.
-		s0, s1 := x1, x1
-		if inner > 0 && dy*dy < inner*inner {
-			solid := math.Sqrt(inner*inner-dy*dy) - 0.71
-			if solid > 0 {
-				s0 = max(int(math.Ceil(cx-solid-0.5)), x0)
-				s1 = max(min(int(math.Floor(cx+solid-0.5))+1, x1), s0)
-			}
 		}
 		row := dst.Pix[(y-b.Min.Y)*dst.Stride:]
 		for x := x0; x < s0; x++ { // the left rim
@@ -64,29 +47,44 @@ func fillDisc(dst *image.RGBA, cx, cy, r float64, c color.NRGBA) {
 	}
 }
 
+// rowSpans returns, for row y of a circle of radius r around (cx, cy)
+// clipped to b, the pixel centre's offset dy, the span [x0, x1) the
+// circle's anti-aliased edge can reach, and the span [s0, s1) of pixels
+// wholly within radius inner (their centres a half-diagonal inside it;
+// empty when there are none). ok is false when the row misses the circle.
+func rowSpans(b image.Rectangle, cx, cy, r, inner float64, y int) (dy float64, x0, x1, s0, s1 int, ok bool) {
+	dy = float64(y) + 0.5 - cy
+	outer2 := (r + 0.5) * (r + 0.5)
+	if dy*dy >= outer2 {
+		return dy, 0, 0, 0, 0, false
+	}
+	half := math.Sqrt(outer2 - dy*dy)
+	x0 = max(int(math.Floor(cx-half)), b.Min.X)
+	x1 = min(int(math.Ceil(cx+half)), b.Max.X)
+	if x0 >= x1 {
+		return dy, 0, 0, 0, 0, false
+	}
+	s0, s1 = x1, x1
+	if inner > 0 && dy*dy < inner*inner {
+		if in := math.Sqrt(inner*inner-dy*dy) - 0.71; in > 0 {
+			s0 = max(int(math.Ceil(cx-in-0.5)), x0)
+			s1 = max(min(int(math.Floor(cx+in-0.5))+1, x1), s0)
+		}
+	}
+	return dy, x0, x1, s0, s1, true
+}
+
 // ring draws an anti-aliased ring between radii r0 and r1 around (cx, cy),
 // visiting only the pixels near it: each row skips the ring's hole.
 func ring(dst *image.RGBA, cx, cy, r0, r1 float64, c color.NRGBA) {
 	b := dst.Rect
 	y0 := max(int(math.Floor(cy-r1-1)), b.Min.Y)
 	y1 := min(int(math.Ceil(cy+r1+1)), b.Max.Y)
-	outer2 := (r1 + 0.5) * (r1 + 0.5)
-	hole := r0 - 0.5 // pixels closer than this are untouched
 	for y := y0; y < y1; y++ {
-		dy := float64(y) + 0.5 - cy
-		if dy*dy >= outer2 {
+		// [h0, h1) is the hole: pixels closer than r0 are untouched.
+		dy, x0, x1, h0, h1, ok := rowSpans(b, cx, cy, r1, r0-0.5, y)
+		if !ok {
 			continue
-		}
-		half := math.Sqrt(outer2 - dy*dy)
-		x0 := max(int(math.Floor(cx-half)), b.Min.X)
-		x1 := min(int(math.Ceil(cx+half)), b.Max.X)
-		h0, h1 := x1, x1 // the hole's span in this row
-		if hole > 0 && dy*dy < hole*hole {
-			in := math.Sqrt(hole*hole-dy*dy) - 0.71
-			if in > 0 {
-				h0 = max(int(math.Ceil(cx-in-0.5)), x0)
-				h1 = max(min(int(math.Floor(cx+in-0.5))+1, x1), h0)
-			}
 		}
 		row := dst.Pix[(y-b.Min.Y)*dst.Stride:]
 		for x := x0; x < x1; x++ {
