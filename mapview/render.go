@@ -209,7 +209,9 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 	if m.focused {
 		strokeRect(img, pal.selected, int(math.Max(2, scale*2)))
 	}
-	r.drawCredit(img, scale, pal)
+	if !covered { // Natural Earth shows only where no tile covers it
+		r.drawCredit(img, scale, pal)
+	}
 	if !r.drawn {
 		r.drawn = true
 		if m.OnFirstFrame != nil {
