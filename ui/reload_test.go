@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"reportmap/atlas"
 	"reportmap/ui"
@@ -132,5 +133,31 @@ func TestBasemapChoice(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("trace %v", *events)
+	}
+}
+
+func TestGroupListedInPanel(t *testing.T) {
+	ap := test.NewTempApp(t)
+	a, err := atlas.Load("same.geojson", []byte(`{"type":"FeatureCollection","features":[
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[2.37,51.03]},"properties":{"id":"a","name":"Alpha"}},
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[2.37,51.03]},"properties":{"id":"b","name":"Beta"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := ui.NewWindow(ap, a, nil, ui.Options{})
+	t.Cleanup(win.W.Close)
+	win.W.Resize(fyne.NewSize(1200, 800))
+	v := win.View
+	v.Map.SetView([2]float64{2.37, 51.03}, 18)
+	pos, _ := v.Map.PixelOf("a")
+	test.TapAt(v.Map, pos)
+	if got := panelText(v); !strings.Contains(got, "2 places at this spot") {
+		t.Fatalf("panel %q", got)
+	}
+	// Each is a button that chooses it.
+	btn := v.Panel.Objects[2].(*widget.Button)
+	test.Tap(btn)
+	if p := v.SelectedPlace(); p == nil || p.ID != "b" {
+		t.Errorf("the Beta button chose %v", p)
 	}
 }

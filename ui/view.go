@@ -121,7 +121,7 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 		for i, p := range ps {
 			names[i] = p.Name
 		}
-		v.filterTo(ps)
+		v.showGroup(ps)
 		v.trace("group %s", strings.Join(names, ", "))
 	}
 	v.Map.OnViewChanged = func(_ orb.Point, zoom float64) { v.trace("zoom %.1f", zoom) }
@@ -245,13 +245,16 @@ func (v *View) applyFilter() {
 	}
 }
 
-// filterTo shows just the given places in the list (a group tapped on the
-// map), through the search box.
-func (v *View) filterTo(ps []*atlas.Place) {
-	if len(ps) == 0 {
-		return
+// showGroup lists places that share one spot (tapped together on the
+// map) in the panel, each a button that chooses it.
+func (v *View) showGroup(ps []*atlas.Place) {
+	v.choose(-1, "group")
+	v.Panel.RemoveAll()
+	v.Panel.Add(widget.NewLabelWithStyle(fmt.Sprintf("%d places at this spot", len(ps)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, p := range ps {
+		id := p.ID
+		v.Panel.Add(widget.NewButton(placeLine(p), func() { v.Select(id) }))
 	}
-	v.Search.SetText(ps[0].Name)
 }
 
 // nameMatches reports whether q (lower case) is in p's name or aliases.
