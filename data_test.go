@@ -110,15 +110,11 @@ func TestEmbeddedExcerptOrder(t *testing.T) {
 	texts := map[string]string{}
 	rank := map[string]int{}
 	for i, r := range a.Reports {
-		ps, err := r.ReadText(embedded)
+		text, err := r.SearchableText(embedded)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b strings.Builder
-		for _, p := range ps {
-			b.WriteString(p.Text + "\n")
-		}
-		texts[r.ID] = atlas.Normalize(b.String())
+		texts[r.ID] = text
 		rank[r.ID] = i
 	}
 	for _, p := range a.Places {

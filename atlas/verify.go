@@ -25,6 +25,22 @@ func (r *Report) ReadText(fsys fs.FS) ([]Paragraph, error) {
 	return ParseText(string(b)), nil
 }
 
+// SearchableText reads the report's text and returns it normalised (see
+// Normalize), paragraphs joined by spaces: the form excerpts are looked up
+// in, whatever their line breaks.
+func (r *Report) SearchableText(fsys fs.FS) (string, error) {
+	ps, err := r.ReadText(fsys)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Text)
+		b.WriteByte('\n')
+	}
+	return Normalize(b.String()), nil
+}
+
 // Verify checks the atlas against its reports' texts in fsys: each report
 // file can be read, and each excerpt is found verbatim, white space aside,
 // in the report it names. It returns one problem per failure.
@@ -36,17 +52,12 @@ func Verify(a *Atlas, fsys fs.FS) []Problem {
 		if r.File == "" {
 			continue
 		}
-		ps, err := r.ReadText(fsys)
+		text, err := r.SearchableText(fsys)
 		if err != nil {
 			probs = append(probs, Problem{File: a.File, Feature: FileLevel, Msg: strings.TrimPrefix(err.Error(), "atlas: ")})
 			continue
 		}
-		var b strings.Builder
-		for _, p := range ps {
-			b.WriteString(p.Text)
-			b.WriteByte('\n')
-		}
-		texts[r.ID] = Normalize(b.String())
+		texts[r.ID] = text
 	}
 	for i := range a.Places {
 		p := &a.Places[i]

@@ -15,15 +15,9 @@ func walkOrders(a *atlas.Atlas, texts fs.FS) map[string][]int {
 	out := map[string][]int{}
 	for ri := range a.Reports {
 		r := &a.Reports[ri]
-		text := ""
+		text := "" // unreadable: every excerpt sorts after the rest, in file order
 		if texts != nil {
-			if paras, err := r.ReadText(texts); err == nil {
-				var b strings.Builder
-				for _, p := range paras {
-					b.WriteString(p.Text + "\n")
-				}
-				text = atlas.Normalize(b.String())
-			}
+			text, _ = r.SearchableText(texts)
 		}
 		type at struct{ place, pos int }
 		var order []at
