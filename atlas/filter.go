@@ -31,18 +31,22 @@ func NewSearchIndex(places []Place) *SearchIndex {
 	ix := &SearchIndex{text: make([]string, len(places))}
 	var b strings.Builder
 	for i := range places {
-		p := &places[i]
-		b.Reset()
-		b.WriteString(p.Name)
-		for _, a := range p.Aliases {
-			b.WriteString("\x00" + a)
-		}
-		for _, e := range p.Excerpts {
-			b.WriteString("\x00" + e.Text)
-		}
-		ix.text[i] = fold(b.String())
+		ix.text[i] = searchText(&b, &places[i])
 	}
 	return ix
+}
+
+// searchText is p's name, aliases and excerpts, folded, using b.
+func searchText(b *strings.Builder, p *Place) string {
+	b.Reset()
+	b.WriteString(p.Name)
+	for _, a := range p.Aliases {
+		b.WriteString("\x00" + a)
+	}
+	for _, e := range p.Excerpts {
+		b.WriteString("\x00" + e.Text)
+	}
+	return fold(b.String())
 }
 
 // fold lower-cases s for case-insensitive search.
@@ -55,19 +59,23 @@ func fold(s string) string {
 func (f Filter) Apply(places []Place, ix *SearchIndex, dst []int) []int {
 	q := fold(strings.TrimSpace(f.Query))
 	for i := range places {
-		p := &places[i]
-		if f.SettingsOnly && p.Role != RoleSetting {
-			continue
+		if f.match(&places[i], q, ix.text[i]) {
+			dst = append(dst, i)
 		}
-		if len(f.Hidden) > 0 && !f.reportShown(p) {
-			continue
-		}
-		if q != "" && !strings.Contains(ix.text[i], q) {
-			continue
-		}
-		dst = append(dst, i)
 	}
 	return dst
+}
+
+// match is the test Apply and Matches share: q is the folded query, text
+// the place's folded search text.
+func (f Filter) match(p *Place, q, text string) bool {
+	switch {
+	case f.SettingsOnly && p.Role != RoleSetting:
+		return false
+	case len(f.Hidden) > 0 && !f.reportShown(p):
+		return false
+	}
+	return q == "" || strings.Contains(text, q)
 }
 
 // reportShown reports whether some report quoting p is not hidden.
@@ -86,6 +94,6 @@ func (f Filter) reportShown(p *Place) bool {
 // Matches reports whether f chooses p, without an index (slower; for
 // single places).
 func (f Filter) Matches(p *Place) bool {
-	one := []Place{*p}
-	return len(f.Apply(one, NewSearchIndex(one), nil)) == 1
+	var b strings.Builder
+	return f.match(p, fold(strings.TrimSpace(f.Query)), searchText(&b, p))
 }

@@ -31,6 +31,14 @@ func (a *Atlas) Place(id string) *Place {
 	return nil
 }
 
+// Index returns the index in Places of the place with the given id, or -1.
+func (a *Atlas) Index(id string) int {
+	if i, ok := a.placeIndex[id]; ok {
+		return i
+	}
+	return -1
+}
+
 // Report returns the report with the given id, or nil.
 func (a *Atlas) Report(id string) *Report {
 	if i, ok := a.reportIndex[id]; ok {

@@ -276,12 +276,7 @@ func roleRank(r atlas.Role) int {
 
 // placeIndex finds a place's index by id, or -1.
 func (v *View) placeIndex(id string) int {
-	for i := range v.atlas.Places {
-		if v.atlas.Places[i].ID == id {
-			return i
-		}
-	}
-	return -1
+	return v.atlas.Index(id)
 }
 
 // SelectedPlace returns the chosen place, or nil.
