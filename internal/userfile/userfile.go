@@ -1,0 +1,267 @@
+// Package userfile reads files a user names — a places file, the report
+// texts beside it — so that a hostile or mistaken path can neither block
+// nor exhaust memory: a named pipe, a device, a socket or a directory is
+// refused before it is opened, a file over a size limit is refused before
+// it is read, and what is opened is checked again (it may have been swapped
+// in between) and read through a limit. Dir, a folder as an fs.FS, also
+// refuses symbolic links that lead out of the folder.
+//
+// Every error is an *Error; test it with errors.Is against ErrNotRegular,
+// ErrTooLarge and ErrOutside, or errors.As for the details, never by its
+// text.
+//
+// The package has no state; everything in it is safe for concurrent use.
+package userfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// openFlags opens for reading without blocking: opening a named pipe that
+// has no writer would otherwise wait for one. Reads from regular files are
+// unaffected.
+const openFlags = os.O_RDONLY | syscall.O_NONBLOCK
+
+// Read reads the named file, which must be a regular file of at most limit
+// bytes (a symbolic link is followed). A named pipe, device, socket or
+// directory is refused without blocking. The error is an *Error naming the
+// file as given.
+func Read(name string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, unreadable(name, err)
+	}
+	link := func() string { return linkTarget(name) }
+	if err := check(name, fi, limit, link); err != nil {
+		return nil, err
+	}
+	return readOpened(name, limit, link, func() (fs.File, error) { return os.OpenFile(name, openFlags, 0) })
+}
+
+// ReadFS is Read for the named file of fsys. The file is stat'ed before it
+// is opened, so that a non-regular file is refused without being opened,
+// and the opened file is checked again. Through Dir nothing can block;
+// through an fs.FS whose Open blocks on a named pipe (os.DirFS), a file
+// swapped for one between the Stat and the Open still can.
+func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, unreadable(name, err)
+	}
+	link := func() string {
+		if li, err := fs.Lstat(fsys, name); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			t, _ := fs.ReadLink(fsys, name)
+			return t
+		}
+		return ""
+	}
+	if err := check(name, fi, limit, link); err != nil {
+		return nil, err
+	}
+	return readOpened(name, limit, link, func() (fs.File, error) { return fsys.Open(name) })
+}
+
+// readOpened opens a file already checked by name, checks the open file
+// again and reads at most limit bytes of it.
+func readOpened(name string, limit int64, link func() string, open func() (fs.File, error)) ([]byte, error) {
+	f, err := open()
+	if err != nil {
+		return nil, unreadable(name, err)
+	}
+	defer f.Close()
+	return readChecked(name, f, limit, link)
+}
+
+// readChecked checks the open file f (it may not be the file stat'ed by
+// name) and reads it, refusing more than limit bytes.
+func readChecked(name string, f fs.File, limit int64, link func() string) ([]byte, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, unreadable(name, err)
+	}
+	if err := check(name, fi, limit, link); err != nil {
+		return nil, err
+	}
+	limit = min(limit, math.MaxInt-1)
+	// One more byte than the size, so that reading to EOF does not grow
+	// the buffer; files that report no size (in /proc) grow it as needed.
+	buf := make([]byte, 0, fi.Size()+1)
+	r := io.LimitReader(f, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, unreadable(name, err)
+		}
+	}
+	if int64(len(buf)) > limit {
+		return nil, &Error{Name: name, Kind: TooLarge, Size: -1, Limit: limit}
+	}
+	return buf, nil
+}
+
+// check refuses fi unless it is a regular file of at most limit bytes.
+// link says, for the message, where name leads if it is a symbolic link.
+func check(name string, fi fs.FileInfo, limit int64, link func() string) error {
+	switch {
+	case !fi.Mode().IsRegular():
+		return &Error{Name: name, Kind: NotRegular, Mode: fi.Mode().Type(), Link: link()}
+	case fi.Size() > limit:
+		return &Error{Name: name, Kind: TooLarge, Size: fi.Size(), Limit: limit}
+	}
+	return nil
+}
+
+// linkTarget returns the file a symbolic link leads to, or "" when name is
+// not a link.
+func linkTarget(name string) string {
+	if li, err := os.Lstat(name); err != nil || li.Mode()&fs.ModeSymlink == 0 {
+		return ""
+	}
+	if t, err := filepath.EvalSymlinks(name); err == nil {
+		return t
+	}
+	t, _ := os.Readlink(name)
+	return t
+}
+
+// unreadable wraps an error from Stat, Open or Read. A *fs.PathError
+// repeats the name, so only its cause is kept; an *Error is kept as it is.
+func unreadable(name string, err error) error {
+	var ue *Error
+	if errors.As(err, &ue) {
+		return err
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &Error{Name: name, Kind: Unreadable, Err: err}
+}
+
+// Kind says what is wrong with a file.
+type Kind int
+
+// The kinds of Error.
+const (
+	Unreadable Kind = iota // it could not be stat'ed, opened or read; Err says why
+	NotRegular             // a named pipe, device, socket, directory or other non-regular file
+	TooLarge               // over the size limit
+	Outside                // it leads, through a symbolic link, out of the folder it must be in
+)
+
+// Errors that an *Error matches with errors.Is, by its Kind.
+var (
+	ErrNotRegular = errors.New("userfile: not a regular file")
+	ErrTooLarge   = errors.New("userfile: file over the size limit")
+	ErrOutside    = errors.New("userfile: file outside its folder")
+)
+
+// Error is what is wrong with a file the user named.
+type Error struct {
+	Name  string      // the file's name, as given
+	Kind  Kind        // what is wrong
+	Mode  fs.FileMode // NotRegular: the file's type bits
+	Link  string      // NotRegular, Outside: where Name leads through symbolic links, when it does
+	Size  int64       // TooLarge: the file's size, or -1 when it grew past Limit while read
+	Limit int64       // TooLarge: the most bytes allowed
+	Dir   string      // Outside: the folder Name must stay in
+	Err   error       // Unreadable: the cause; Outside: the error that refused it
+}
+
+// Error returns Message with the package prefix.
+func (e *Error) Error() string { return "userfile: " + e.Message() }
+
+// Message says what is wrong, naming the file, e.g. "places.geojson is a
+// named pipe (FIFO), not a regular file".
+func (e *Error) Message() string { return e.Describe(e.Name) }
+
+// Describe is Message with subject in place of the file's name, for a
+// caller that names the file itself: Describe("the file") is "the file is
+// a named pipe (FIFO), not a regular file".
+func (e *Error) Describe(subject string) string {
+	switch e.Kind {
+	case NotRegular:
+		if e.Link != "" {
+			return fmt.Sprintf("%s is a symbolic link to %s, which is %s, not a regular file", subject, e.Link, typeName(e.Mode))
+		}
+		return fmt.Sprintf("%s is %s, not a regular file", subject, typeName(e.Mode))
+	case TooLarge:
+		if e.Size < 0 {
+			return fmt.Sprintf("%s is larger than the limit of %s", subject, Size(e.Limit))
+		}
+		size := Size(e.Size)
+		if e.Size >= 1<<10 {
+			size += fmt.Sprintf(" (%d bytes)", e.Size)
+		}
+		return fmt.Sprintf("%s is %s, over the limit of %s", subject, size, Size(e.Limit))
+	case Outside:
+		return fmt.Sprintf("%s leads through a symbolic link to %s, outside the folder %s; files must be inside it", subject, e.Link, e.Dir)
+	}
+	return fmt.Sprintf("cannot read %s: %v", subject, e.Err)
+}
+
+// Is reports whether target is the sentinel error of e's Kind.
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrNotRegular:
+		return e.Kind == NotRegular
+	case ErrTooLarge:
+		return e.Kind == TooLarge
+	case ErrOutside:
+		return e.Kind == Outside
+	}
+	return false
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// typeName names a file type for a message.
+func typeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	case m&fs.ModeDir != 0:
+		return "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "a special file"
+}
+
+// Size formats a byte count for a message: "16 MiB", "4.5 GiB", "300
+// bytes".
+func Size(n int64) string {
+	for _, u := range [...]struct {
+		size int64
+		name string
+	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
+		switch {
+		case n >= u.size && n%u.size == 0:
+			return fmt.Sprintf("%d %s", n/u.size, u.name)
+		case n >= u.size:
+			return fmt.Sprintf("%.1f %s", float64(n)/float64(u.size), u.name)
+		}
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
