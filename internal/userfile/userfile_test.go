@@ -6,30 +6,12 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"reportmap/internal/userfile"
 	"reportmap/internal/userfile/userfiletest"
 )
-
-// within runs f and fails the test if it has not returned in a generous
-// time: what it tests must not block at all.
-func within(t *testing.T, what string, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		t.Fatalf("%s has not returned after 20 s: it blocks", what)
-	}
-}
 
 // readers are the three ways to read a file of dir: by path, through
 // os.DirFS and through Dir.
@@ -79,7 +61,7 @@ func TestRead(t *testing.T) {
 			map[string]want{"": notRegular("{f} is a directory, not a regular file")}},
 		{"socket", func(t *testing.T, p string) { listen(t, p) }, 10,
 			map[string]want{"": notRegular("{f} is a socket, not a regular file")}},
-		{"symlink to /dev/zero", func(t *testing.T, p string) { devZeroLink(t, p) }, 10, map[string]want{
+		{"symlink to /dev/zero", func(t *testing.T, p string) { userfiletest.DevZeroLink(t, p) }, 10, map[string]want{
 			"Read":  notRegular("{f} is a symbolic link to /dev/zero, which is a character device, not a regular file"),
 			"DirFS": notRegular("{f} is a symbolic link to /dev/zero, which is a character device, not a regular file"),
 			"Dir":   escapes,
@@ -107,13 +89,7 @@ func TestRead(t *testing.T) {
 				}
 				var b []byte
 				var err error
-				var before, after runtime.MemStats
-				runtime.ReadMemStats(&before)
-				within(t, rd.name, func() { b, err = rd.read(dir, "f", tt.limit) })
-				runtime.ReadMemStats(&after)
-				if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
-					t.Errorf("allocated %d bytes reading a file of at most %d", grew, tt.limit)
-				}
+				userfiletest.Within(t, rd.name, 1<<20, func() { b, err = rd.read(dir, "f", tt.limit) })
 				if w.msg == "" {
 					if err != nil || string(b) != w.content {
 						t.Fatalf("got %q, %v; want %q", b, err, w.content)
@@ -178,7 +154,7 @@ func TestReadFSChecksTheOpenedFile(t *testing.T) {
 	dir := t.TempDir()
 	userfiletest.Mkfifo(t, filepath.Join(dir, "p"))
 	var err error
-	within(t, "ReadFS", func() { _, err = userfile.ReadFS(lyingFS{userfile.Dir(dir)}, "p", 100) })
+	userfiletest.Within(t, "ReadFS", 1<<20, func() { _, err = userfile.ReadFS(lyingFS{userfile.Dir(dir)}, "p", 100) })
 	if !errors.Is(err, userfile.ErrNotRegular) {
 		t.Errorf("err = %v; want ErrNotRegular from the opened file's Stat", err)
 	}
@@ -228,13 +204,4 @@ func listen(t *testing.T, path string) {
 		t.Skipf("cannot make a socket: %v", err)
 	}
 	t.Cleanup(func() { l.Close() })
-}
-
-func devZeroLink(t *testing.T, path string) {
-	t.Helper()
-	z := userfiletest.DevZero()
-	if z == "" {
-		t.Skip("no /dev/zero")
-	}
-	userfiletest.Symlink(t, z, path)
 }

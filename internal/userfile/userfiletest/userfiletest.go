@@ -1,12 +1,15 @@
 // Package userfiletest makes the special files that tests of file reading
-// need: named pipes and symbolic links to devices. Its functions skip the
-// test where the system cannot make them. They are safe for concurrent
+// need (named pipes, symbolic links to devices) and checks that reading
+// them neither blocks nor takes much memory. Its functions skip the test
+// where the system cannot make such a file. They are safe for concurrent
 // use.
 package userfiletest
 
 import (
 	"os"
+	"runtime"
 	"testing"
+	"time"
 )
 
 // Symlink makes a symbolic link at name pointing to target, or skips the
@@ -18,10 +21,40 @@ func Symlink(t testing.TB, target, name string) {
 	}
 }
 
-// DevZero is a device that reads forever, or "" where there is none.
-func DevZero() string {
+// DevZeroLink makes a symbolic link at name to /dev/zero, a device that
+// reads forever, or skips the test where there is none.
+func DevZeroLink(t testing.TB, name string) {
+	t.Helper()
 	if fi, err := os.Stat("/dev/zero"); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return ""
+		t.Skip("no /dev/zero")
 	}
-	return "/dev/zero"
+	Symlink(t, "/dev/zero", name)
+}
+
+// Timeout is how long Within waits: far longer than any read it guards
+// should take, so that only a read that blocks reaches it.
+const Timeout = 30 * time.Second
+
+// Within runs f and fails the test if it has not returned within Timeout:
+// what it tests must not block at all. It also fails the test if f
+// allocates more than maxAlloc bytes (measured with runtime.ReadMemStats,
+// so run nothing else meanwhile).
+func Within(t testing.TB, what string, maxAlloc uint64, f func()) {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(Timeout):
+		t.Fatalf("%s has not returned after %v: it blocks", what, Timeout)
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > maxAlloc {
+		t.Errorf("%s allocated %d bytes; want at most %d", what, grew, maxAlloc)
+	}
 }
