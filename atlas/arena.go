@@ -1,9 +1,6 @@
 package atlas
 
-import (
-	"unicode/utf8"
-	"unsafe"
-)
+import "unsafe"
 
 // arenaChunk is the size of the blocks strings are copied into.
 const arenaChunk = 256 << 10
@@ -33,13 +30,4 @@ func (a *stringArena) copy(b []byte) string {
 	// The bytes at block[start:start+len(b)] are never written again:
 	// append only writes past len, and a full block is replaced.
 	return unsafe.String(&a.block[start], len(b))
-}
-
-// text returns a JSON string value's text as a string of its own (fastjson's
-// alias its input, which Load must not keep). Invalid UTF-8 becomes U+FFFD.
-func (a *stringArena) text(b []byte) string {
-	if !utf8.Valid(b) {
-		return string(toValidUTF8(b))
-	}
-	return a.copy(b)
 }

@@ -49,17 +49,34 @@ func describeRaw(raw string) string {
 }
 
 // clip shortens s for a message.
-func clip(s string) string {
-	const max = 24
-	if utf8.RuneCountInString(s) <= max {
-		return s
+func clip(s string) string { return Clip(s, 25) }
+
+// Clip returns s shortened for display to at most maxRunes runes: when it
+// is longer, its first maxRunes-1 runes (trailing spaces trimmed) and "…".
+// It cuts on a rune boundary, never inside a UTF-8 sequence, and looks at
+// no more of s than it keeps, so it is cheap on a huge string. Invalid
+// UTF-8 counts a rune a byte. The data is not changed: Clip is for labels
+// and titles. It is safe for concurrent use.
+func Clip(s string, maxRunes int) string {
+	if maxRunes < 1 {
+		return ""
 	}
-	return string([]rune(s)[:max]) + "…"
+	n, cut := 0, 0
+	for i := range s {
+		if n == maxRunes-1 {
+			cut = i
+		}
+		if n == maxRunes {
+			return strings.TrimRight(s[:cut], " ") + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // str returns a JSON string's value as a new Go string (fastjson's alias
 // its input, which Load must not keep). Invalid UTF-8 becomes U+FFFD. The
-// feature decoder uses its arena instead; this is for the rare rest.
+// feature decoder uses its own str instead; this is for the rare rest.
 func str(v *fastjson.Value) string {
 	b := v.GetStringBytes()
 	if !utf8.Valid(b) {

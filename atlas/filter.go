@@ -13,7 +13,7 @@ type Filter struct {
 	Query string
 	// Hidden lists reports whose places are not wanted; a place stays if
 	// any report that quotes it is not hidden. Places no report quotes
-	// stay.
+	// (none of their excerpts, if any, names a report) stay.
 	Hidden map[string]bool
 	// SettingsOnly keeps only settings.
 	SettingsOnly bool
@@ -80,15 +80,17 @@ func (f Filter) match(p *Place, q, text string) bool {
 
 // reportShown reports whether some report quoting p is not hidden.
 func (f Filter) reportShown(p *Place) bool {
-	if len(p.Excerpts) == 0 {
-		return true
-	}
+	quoted := false
 	for _, e := range p.Excerpts {
+		if e.Report == "" {
+			continue // unattributed: no report to hide
+		}
 		if !f.Hidden[e.Report] {
 			return true
 		}
+		quoted = true
 	}
-	return false
+	return !quoted
 }
 
 // Matches reports whether f chooses p, without an index (slower; for

@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"unsafe"
 
 	"github.com/tidwall/gjson"
+
+	"reportmap/internal/userfile"
 )
 
 // Atlas is the content of one places file: its reports and places, and
@@ -73,17 +74,34 @@ const maxDepth = 512
 
 var bom = []byte("\ufeff")
 
-// LoadFile reads the places file at path and loads it; see Load.
+// MaxPlacesFileSize is the largest places file LoadFile reads: 4 GiB. A
+// million places take about 376 MB of GeoJSON, so this leaves room for
+// ten million; a larger file is refused before it is read rather than
+// exhausting memory.
+const MaxPlacesFileSize int64 = 4 << 30
+
+// LoadFile reads the places file at path and loads it; see Load. Only a
+// regular file (or a symbolic link to one) of at most MaxPlacesFileSize
+// bytes is read: a named pipe, device, socket or directory is refused
+// without blocking, and the error's Err is then a *userfile.Error.
 func LoadFile(path string) (*Atlas, error) {
-	data, err := os.ReadFile(path)
+	data, err := userfile.Read(path, MaxPlacesFileSize)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fileError(path, "cannot read the file: %v", err)
+		e := fileError(path, "%s", describeReadError(err, "the file"))
+		e.Err = err
+		return nil, e
 	}
 	return Load(path, data)
+}
+
+// describeReadError says why a file could not be read, with subject
+// standing for the file.
+func describeReadError(err error, subject string) string {
+	var ue *userfile.Error
+	if errors.As(err, &ue) {
+		return ue.Describe(subject)
+	}
+	return fmt.Sprintf("cannot read %s: %v", subject, err)
 }
 
 // Load decodes a places file. name is used in messages only. data is
@@ -187,6 +205,9 @@ func estimateFeatures(n int) int {
 // syntaxMessage explains why data is not JSON, with the line and column.
 // It is only called on failure, so the slower standard decoder is fine.
 func syntaxMessage(data []byte) string {
+	if msg := encodingMessage(data); msg != "" {
+		return msg
+	}
 	var raw json.RawMessage
 	err := json.Unmarshal(data, &raw)
 	var se *json.SyntaxError
@@ -200,6 +221,44 @@ func syntaxMessage(data []byte) string {
 	// Offset counts the bytes read, the bad one included.
 	line, col := lineCol(data, max(se.Offset-1, 0))
 	return fmt.Sprintf("not valid JSON at line %d, column %d: %s", line, col, se.Error())
+}
+
+// encodingMessage says why data, which is not valid JSON, is not UTF-8
+// text at all, or returns "". A byte-order mark says which encoding it is;
+// without one, JSON's first two characters are ASCII, so the NUL bytes
+// among the first four give UTF-16 or UTF-32 away (RFC 4627, section 3).
+func encodingMessage(data []byte) string {
+	const resave = "; GeoJSON must be UTF-8 (RFC 8259) — re-save it as UTF-8"
+	var enc string
+	// b is the first four bytes, padded with non-NUL bytes.
+	b := append(data[:min(len(data), 4):min(len(data), 4)], 1, 1, 1)
+	switch {
+	case len(data) < 2:
+	case b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0:
+		enc = "UTF-32 encoded (little-endian, with a byte-order mark)"
+	case b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF:
+		enc = "UTF-32 encoded (big-endian, with a byte-order mark)"
+	case b[0] == 0xFF && b[1] == 0xFE:
+		enc = "UTF-16 encoded (little-endian, with a byte-order mark)"
+	case b[0] == 0xFE && b[1] == 0xFF:
+		enc = "UTF-16 encoded (big-endian, with a byte-order mark)"
+	case b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0:
+		enc = "UTF-32 encoded (big-endian)"
+	case b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0:
+		enc = "UTF-32 encoded (little-endian)"
+	case b[0] == 0 && b[1] != 0:
+		enc = "UTF-16 encoded (big-endian)"
+	case b[0] != 0 && b[1] == 0:
+		enc = "UTF-16 encoded (little-endian)"
+	}
+	if enc != "" {
+		return "the file is " + enc + resave
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := lineCol(data, int64(i))
+		return fmt.Sprintf("the file is binary, not text: it has a NUL byte at line %d, column %d; GeoJSON is UTF-8 text (RFC 8259)", line, col)
+	}
+	return ""
 }
 
 // lineCol converts a byte offset to a 1-based line and column.

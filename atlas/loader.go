@@ -29,8 +29,8 @@ func newLoader(file string) *loader {
 	}
 }
 
-func (l *loader) warn(feature int, format string, args ...any) {
-	l.atlas.Warnings = append(l.atlas.Warnings, Problem{File: l.file, Feature: feature, Msg: fmt.Sprintf(format, args...)})
+func (l *loader) warn(kind ProblemKind, feature int, format string, args ...any) {
+	l.atlas.Warnings = append(l.atlas.Warnings, Problem{File: l.file, Feature: feature, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // parallelMin is the number of features below which one goroutine decodes
@@ -54,11 +54,11 @@ func (l *loader) features(raws []string) {
 		lo, hi := w*per, min((w+1)*per, len(raws))
 		wg.Go(func() {
 			fd := featureDecoder{checkReports: l.reportsGiven, knownReports: a.reportIndex}
-			var warnings []string
+			var warnings []issue
 			for i := lo; i < hi; i++ {
 				warnings = warnings[:0]
 				skip := fd.decode(i, raws[i], &places[i], &warnings)
-				if skip != "" || len(warnings) > 0 {
+				if skip.msg != "" || len(warnings) > 0 {
 					issues[w] = append(issues[w], featureIssue{i, skip, slices.Clone(warnings)})
 				}
 			}
@@ -70,31 +70,35 @@ func (l *loader) features(raws []string) {
 	all := slices.Concat(issues...)
 	a.placeIndex = make(map[string]int, len(raws)-len(all))
 	n := 0
+	var dups []int // places whose id an earlier place has
 	for i := range places {
 		if len(all) > 0 && all[0].feature == i {
 			is := all[0]
 			all = all[1:]
-			if is.skip != "" {
-				a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Skipped: true, Msg: is.skip + "; feature skipped"})
+			if is.skip.msg != "" {
+				a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Skipped: true, Kind: is.skip.kind, Msg: is.skip.msg + "; feature skipped"})
 				continue
 			}
 			for _, w := range is.warnings {
-				l.warn(i, "%s", w)
+				a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Kind: w.kind, Msg: w.msg})
 			}
 		}
 		if n != i {
 			places[n] = places[i]
 		}
-		l.add(places, n)
+		if !l.add(places, n) {
+			dups = append(dups, n)
+		}
 		n++
 	}
 	clear(places[n:])
 	a.Places = places[:n]
+	l.rename(a.Places, dups)
 }
 
-// add gives places[n] an id and name, unique among places[:n], and
-// indexes it.
-func (l *loader) add(places []Place, n int) {
+// add gives places[n] an id and name and indexes it, unless an earlier
+// place has its id; it reports whether it indexed it.
+func (l *loader) add(places []Place, n int) bool {
 	p := &places[n]
 	i := p.Feature
 	if p.ID == "" {
@@ -111,19 +115,38 @@ func (l *loader) add(places []Place, n int) {
 		if p.Name == "" {
 			p.Name = p.ID
 		}
-		l.warn(i, "has no name; shown as %q", p.Name)
+		l.warn(ProblemNoName, i, "has no name; shown as %q", p.Name)
 	}
-	if j, dup := l.atlas.placeIndex[p.ID]; dup {
+	if _, dup := l.atlas.placeIndex[p.ID]; dup {
+		return false
+	}
+	l.atlas.placeIndex[p.ID] = n
+	return true
+}
+
+// rename gives each place of dups, whose id an earlier place has, the
+// first free id of the form "ID-2", "ID-3", …, and indexes it. Every place
+// that add indexed keeps its id, so a later feature whose own id is "x-2"
+// keeps it and a second "x" becomes "x-3". Each id remembers the next
+// suffix to try, so that n features sharing one id cost O(n), not O(n²).
+func (l *loader) rename(places []Place, dups []int) {
+	index := l.atlas.placeIndex
+	next := map[string]int{}
+	for _, n := range dups {
+		p := &places[n]
 		id := p.ID
-		for n := 2; ; n++ {
-			p.ID = fmt.Sprintf("%s-%d", id, n)
-			if _, taken := l.atlas.placeIndex[p.ID]; !taken {
+		k := max(next[id], 2)
+		for {
+			p.ID = id + "-" + strconv.Itoa(k)
+			k++
+			if _, taken := index[p.ID]; !taken {
 				break
 			}
 		}
-		l.warn(i, "id %q is already used by feature %d; renamed %q", id, places[j].Feature, p.ID)
+		next[id] = k
+		index[p.ID] = n
+		l.warn(ProblemDuplicateID, p.Feature, "id %q is already used by feature %d; renamed %q", id, places[index[id]].Feature, p.ID)
 	}
-	l.atlas.placeIndex[p.ID] = n
 }
 
 // finish checks what spans features and returns the result.
@@ -134,13 +157,16 @@ func (l *loader) finish(total int) (*Atlas, error) {
 		if total > 0 {
 			msg = fmt.Sprintf("none of its %d features can be used", total)
 		}
-		probs := append([]Problem{{File: l.file, Feature: FileLevel, Msg: msg}}, a.Warnings...)
+		probs := append([]Problem{{File: l.file, Feature: FileLevel, Kind: ProblemFile, Msg: msg}}, a.Warnings...)
 		return nil, &Error{File: l.file, Problems: probs}
 	}
 	if !l.reportsGiven {
 		// No "reports" member: one report per id the excerpts quote.
 		for i := range a.Places {
 			for _, e := range a.Places[i].Excerpts {
+				if e.Report == "" {
+					continue // unattributed: no report to make
+				}
 				if _, ok := a.reportIndex[e.Report]; !ok {
 					a.reportIndex[e.Report] = len(a.Reports)
 					a.Reports = append(a.Reports, Report{ID: e.Report, Title: e.Report})
@@ -153,9 +179,9 @@ func (l *loader) finish(total int) (*Atlas, error) {
 			p := a.Place(id)
 			switch {
 			case p == nil:
-				l.warn(FileLevel, "reports[%d] (%s) names setting %q, which is not a place in the file", ri, r.ID, id)
+				l.warn(ProblemBadSetting, FileLevel, "reports[%d] (%s) names setting %q, which is not a place in the file", ri, r.ID, id)
 			case p.Role != RoleSetting:
-				l.warn(p.Feature, "%q is a setting of report %q but its role is %q", id, r.ID, p.Role)
+				l.warn(ProblemBadSetting, p.Feature, "%q is a setting of report %q but its role is %q", id, r.ID, p.Role)
 			}
 		}
 	}

@@ -43,7 +43,10 @@ const (
 
 // Excerpt is a verbatim quote from one report about a place.
 type Excerpt struct {
-	Report string // the id of the report quoted
+	// Report is the id of the report quoted, or "" for an unattributed
+	// quote: one whose file names no report (Load warns of it). No
+	// report ever has the id "".
+	Report string
 	Text   string // the quote, verbatim
 }
 
@@ -86,11 +89,11 @@ func (p *Place) Names() []string {
 }
 
 // Reports returns the ids of the reports that quote the place, each once,
-// in the order of its excerpts.
+// in the order of its excerpts. Unattributed excerpts add none.
 func (p *Place) Reports() []string {
 	var ids []string
 	for _, e := range p.Excerpts {
-		seen := false
+		seen := e.Report == ""
 		for _, id := range ids {
 			if id == e.Report {
 				seen = true

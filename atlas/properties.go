@@ -10,26 +10,26 @@ import (
 	"github.com/valyala/fastjson"
 )
 
-// readProperties fills p from a feature's properties. It returns a message
+// readProperties fills p from a feature's properties. It returns an issue
 // when the feature cannot be used (excerpts of the wrong shape) and adds to
 // warnings what it ignored.
-func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnings *[]string) string {
+func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnings *[]issue) issue {
 	if isNull(props) {
-		return ""
+		return issue{}
 	}
 	o, err := props.Object()
 	if err != nil {
-		return fmt.Sprintf("properties is %s; want an object or null", describe(props))
+		return issue{ProblemBadProperties, fmt.Sprintf("properties is %s; want an object or null", describe(props))}
 	}
 	warn := func(format string, args ...any) {
-		*warnings = append(*warnings, fmt.Sprintf(format, args...))
+		*warnings = append(*warnings, issue{ProblemIgnoredProperty, fmt.Sprintf(format, args...)})
 	}
 	// Get scans the few members linearly; unlike Visit it needs no closure
 	// per feature.
 	if v := o.Get("id"); v != nil {
 		switch v.Type() {
 		case fastjson.TypeString:
-			p.ID = fd.str(v)
+			p.ID = fd.str(v, "id")
 		case fastjson.TypeNumber:
 			p.ID = v.String()
 		default:
@@ -37,13 +37,13 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		}
 	}
 	if v := o.Get("name"); isString(v) {
-		p.Name = strings.TrimSpace(fd.str(v))
+		p.Name = strings.TrimSpace(fd.str(v, "name"))
 	} else if !isNull(v) {
 		warn("name is %s; want a string (ignored)", describe(v))
 	}
 	if v := o.Get("aliases"); v != nil {
 		var ok bool
-		if p.Aliases, ok = stringList(v); !ok {
+		if p.Aliases, ok = stringList(v, func(s *fastjson.Value) string { return fd.str(s, "aliases") }); !ok {
 			warn("aliases is %s; want a list of strings (ignored)", describe(v))
 		}
 	}
@@ -85,7 +85,7 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		dst  *string
 	}{{"title", &p.Title}, {"description", &p.Description}} {
 		if v := o.Get(f.name); isString(v) {
-			*f.dst = fd.str(v)
+			*f.dst = fd.str(v, f.name)
 		} else if v != nil {
 			warn("%s is %s; want a string (ignored)", f.name, describe(v))
 		}
@@ -93,38 +93,57 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 	return fd.readExcerpts(p, o.Get("excerpts"), warnings)
 }
 
-// readExcerpts decodes the "excerpts" list. Any excerpt of the wrong shape
-// makes the whole feature unusable: the quotes are what a place is for.
-func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]string) string {
+// readExcerpts decodes the "excerpts" list. An excerpt of the wrong shape
+// or with no text makes the whole feature unusable: the quotes are what a
+// place is for. One that names no report is kept, unattributed (Report
+// ""), with one warning for the feature.
+func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]issue) issue {
 	if isNull(v) {
-		return ""
+		return issue{}
+	}
+	bad := func(format string, args ...any) issue {
+		return issue{ProblemBadExcerpts, fmt.Sprintf(format, args...)}
 	}
 	if v.Type() != fastjson.TypeArray {
-		return fmt.Sprintf(`excerpts is %s; want a list of {"report": …, "text": …} objects`, describe(v))
+		return bad(`excerpts is %s; want a list of {"report": …, "text": …} objects`, describe(v))
 	}
 	a := v.GetArray()
 	p.Excerpts = make([]Excerpt, 0, len(a))
+	unattributed, first := 0, -1
+	var firstReport string
 	for j, e := range a {
 		o, err := e.Object()
 		if err != nil {
-			return fmt.Sprintf(`excerpts[%d] is %s; want {"report": …, "text": …}`, j, describe(e))
+			return bad(`excerpts[%d] is %s; want {"report": …, "text": …}`, j, describe(e))
 		}
 		report, text := o.Get("report"), o.Get("text")
-		if !isString(report) || len(bytes.TrimSpace(report.GetStringBytes())) == 0 {
-			return fmt.Sprintf(`excerpts[%d] "report" is %s; want a report id`, j, describe(report))
-		}
 		if !isString(text) || len(bytes.TrimSpace(text.GetStringBytes())) == 0 {
-			return fmt.Sprintf(`excerpts[%d] "text" is %s; want the quoted text`, j, describe(text))
+			return bad(`excerpts[%d] "text" is %s; want the quoted text`, j, describe(text))
 		}
-		ex := Excerpt{Report: fd.reportID(report), Text: fd.str(text)}
-		if fd.checkReports {
-			if _, ok := fd.knownReports[ex.Report]; !ok {
-				*warnings = append(*warnings, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, ex.Report))
+		ex := Excerpt{Text: fd.str(text, "excerpts")}
+		switch {
+		case !isString(report) || len(bytes.TrimSpace(report.GetStringBytes())) == 0:
+			if unattributed == 0 {
+				first, firstReport = j, describe(report)
+			}
+			unattributed++
+		default:
+			ex.Report = fd.reportID(report)
+			if fd.checkReports {
+				if _, ok := fd.knownReports[ex.Report]; !ok {
+					*warnings = append(*warnings, issue{ProblemUnknownReport, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, ex.Report)})
+				}
 			}
 		}
 		p.Excerpts = append(p.Excerpts, ex)
 	}
-	return ""
+	switch {
+	case unattributed == 1:
+		*warnings = append(*warnings, issue{ProblemUnattributed, fmt.Sprintf(`excerpts[%d] "report" is %s; kept as an unattributed quote`, first, firstReport)})
+	case unattributed > 1:
+		*warnings = append(*warnings, issue{ProblemUnattributed, fmt.Sprintf(`%d excerpts name no report (the first, excerpts[%d], "report" is %s); kept as unattributed quotes`, unattributed, first, firstReport)})
+	}
+	return issue{}
 }
 
 // reportID returns a report id, sharing one string per report rather than
@@ -134,7 +153,7 @@ func (fd *featureDecoder) reportID(v *fastjson.Value) string {
 	if id, ok := fd.interned[string(b)]; ok {
 		return id
 	}
-	id := fd.str(v)
+	id := fd.str(v, "excerpts")
 	if fd.interned == nil {
 		fd.interned = map[string]string{}
 	}
@@ -144,9 +163,9 @@ func (fd *featureDecoder) reportID(v *fastjson.Value) string {
 	return id
 }
 
-// stringList returns v as a list of strings. ok is false when v is present
-// but not a list of strings.
-func stringList(v *fastjson.Value) (list []string, ok bool) {
+// stringList returns v as a list of strings, each made by str. ok is false
+// when v is present but not a list of strings.
+func stringList(v *fastjson.Value, str func(*fastjson.Value) string) (list []string, ok bool) {
 	if isNull(v) {
 		return nil, true
 	}

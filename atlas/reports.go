@@ -1,6 +1,8 @@
 package atlas
 
 import (
+	"unicode/utf8"
+
 	"github.com/valyala/fastjson"
 )
 
@@ -15,7 +17,7 @@ func (l *loader) reports(raw string) {
 		return
 	}
 	if v.Type() != fastjson.TypeArray {
-		l.warn(FileLevel, `"reports" is %s; want a list of reports (ignored)`, describe(v))
+		l.warn(ProblemBadReport, FileLevel, `"reports" is %s; want a list of reports (ignored)`, describe(v))
 		return
 	}
 	l.reportsGiven = true
@@ -23,11 +25,12 @@ func (l *loader) reports(raw string) {
 	for j, e := range v.GetArray() {
 		o, err := e.Object()
 		if err != nil {
-			l.warn(FileLevel, "reports[%d] is %s; want an object (ignored)", j, describe(e))
+			l.warn(ProblemBadReport, FileLevel, "reports[%d] is %s; want an object (ignored)", j, describe(e))
 			continue
 		}
 		var rep Report
 		bad := ""
+		var badUTF8 []string
 		for _, f := range []struct {
 			name string
 			dst  *string
@@ -35,22 +38,28 @@ func (l *loader) reports(raw string) {
 			switch v := o.Get(f.name); {
 			case isString(v):
 				*f.dst = str(v)
+				if !utf8.Valid(v.GetStringBytes()) {
+					badUTF8 = append(badUTF8, f.name)
+				}
 			case v != nil && bad == "":
 				bad = `"` + f.name + `" is ` + describe(v) + "; want a string"
 			}
 		}
+		if len(badUTF8) > 0 {
+			l.warn(ProblemInvalidUTF8, FileLevel, "reports[%d] %s", j, utf8Message(badUTF8))
+		}
 		var ok bool
-		if rep.Settings, ok = stringList(o.Get("settings")); !ok && bad == "" {
+		if rep.Settings, ok = stringList(o.Get("settings"), str); !ok && bad == "" {
 			bad = `"settings" is not a list of place ids`
 		}
 		switch {
 		case bad != "":
-			l.warn(FileLevel, "reports[%d]: %s (report ignored)", j, bad)
+			l.warn(ProblemBadReport, FileLevel, "reports[%d]: %s (report ignored)", j, bad)
 		case rep.ID == "":
-			l.warn(FileLevel, "reports[%d] has no id (report ignored)", j)
+			l.warn(ProblemBadReport, FileLevel, "reports[%d] has no id (report ignored)", j)
 		default:
 			if _, dup := a.reportIndex[rep.ID]; dup {
-				l.warn(FileLevel, "reports[%d]: id %q is listed twice (second ignored)", j, rep.ID)
+				l.warn(ProblemBadReport, FileLevel, "reports[%d]: id %q is listed twice (second ignored)", j, rep.ID)
 				continue
 			}
 			if rep.Title == "" {
