@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"reportmap/internal/userfile/userfiletest"
 )
 
 // writeFile writes a file into dir and returns its path.
@@ -95,5 +97,112 @@ func TestNoDisplayMessage(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "no display") || !strings.Contains(errb.String(), "-check") {
 		t.Errorf("stderr:\n%s", errb.String())
+	}
+}
+
+// checkWithin runs -check on file and fails the test if it blocks or
+// allocates more than maxAlloc bytes.
+func checkWithin(t *testing.T, file string, maxAlloc uint64) (status int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	userfiletest.Within(t, "-check "+file, maxAlloc, func() { status = run([]string{"-check", file}, &out, &errb) })
+	return status, out.String(), errb.String()
+}
+
+func TestCheckHostileFiles(t *testing.T) {
+	const place = `{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"A","excerpts":[{"report":"r","text":"root:x:0:0"},{"report":"r","text":"not in that file"}]}}`
+	withReport := `{"type":"FeatureCollection","reports":[{"id":"r","title":"R","file":"r.txt"}],"features":[` + place + `]}`
+	secret := writeFile(t, t.TempDir(), "passwd", "root:x:0:0:root:/root:/bin/sh\n")
+	tests := []struct {
+		name   string
+		make   func(t *testing.T, dir string) string // makes the files, returns the places file
+		status int
+		out    []string // in stdout
+		err    []string // in stderr
+		not    []string // in neither
+	}{
+		{"fifo places file", func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "places.geojson")
+			userfiletest.Mkfifo(t, p)
+			return p
+		}, 1, nil, []string{"places.geojson: invalid", "the file is a named pipe (FIFO), not a regular file"}, nil},
+		{"dev zero places file", func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "places.geojson")
+			userfiletest.DevZeroLink(t, p)
+			return p
+		}, 1, nil, []string{"the file is a symbolic link to /dev/zero, which is a character device, not a regular file"}, nil},
+		{"report linked outside", func(t *testing.T, dir string) string {
+			userfiletest.Symlink(t, secret, filepath.Join(dir, "r.txt"))
+			return writeFile(t, dir, "places.geojson", withReport)
+		}, 0, []string{"1 warning", `report "r": r.txt leads through a symbolic link to ` + secret + ", outside the folder"},
+			nil, []string{"not found verbatim"}},
+		{"fifo report", func(t *testing.T, dir string) string {
+			userfiletest.Mkfifo(t, filepath.Join(dir, "r.txt"))
+			return writeFile(t, dir, "places.geojson", withReport)
+		}, 0, []string{"1 warning", `report "r": r.txt is a named pipe (FIFO), not a regular file`}, nil, []string{"not found verbatim"}},
+		{"dev zero report", func(t *testing.T, dir string) string {
+			userfiletest.DevZeroLink(t, filepath.Join(dir, "r.txt"))
+			return writeFile(t, dir, "places.geojson", withReport)
+		}, 0, []string{"1 warning", `report "r": r.txt leads through a symbolic link to /dev/zero`}, nil, []string{"not found verbatim"}},
+		{"utf-16", func(t *testing.T, dir string) string {
+			return writeFile(t, dir, "places.geojson", "\xff\xfe{\x00}\x00")
+		}, 1, nil, []string{"the file is UTF-16 encoded (little-endian, with a byte-order mark); GeoJSON must be UTF-8 (RFC 8259) — re-save it as UTF-8"}, []string{"invalid character"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := tt.make(t, t.TempDir())
+			status, out, errs := checkWithin(t, file, 8<<20)
+			if status != tt.status {
+				t.Errorf("status %d; want %d", status, tt.status)
+			}
+			for _, w := range tt.out {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.err {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errs)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(out+errs, w) {
+					t.Errorf("output has %q:\n%s%s", w, out, errs)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckWarningFlood checks that 100k features with null geometry give
+// a readable report, not 100k lines, whether or not the file loads.
+func TestCheckWarningFlood(t *testing.T) {
+	const null = `{"type":"Feature","geometry":null,"properties":{"name":"Ghost"}}`
+	nulls := strings.TrimSuffix(strings.Repeat(null+",\n", 100_000), ",\n")
+	dir := t.TempDir()
+	mixed := writeFile(t, dir, "mixed.geojson", `{"type":"FeatureCollection","features":[
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"Here"}},`+nulls+`]}`)
+	allBad := writeFile(t, dir, "all-bad.geojson", `{"type":"FeatureCollection","features":[`+nulls+`]}`)
+	for _, tt := range []struct {
+		file   string
+		status int
+		stream func(out, errs string) string
+		first  string
+	}{
+		{mixed, 0, func(out, _ string) string { return out }, "mixed.geojson: ok: 1 place (0 settings), 0 excerpts, 0 reports, 100000 warnings"},
+		{allBad, 1, func(_, errs string) string { return errs }, "all-bad.geojson: invalid"},
+	} {
+		status, out, errs := checkWithin(t, tt.file, 1<<30)
+		text := tt.stream(out, errs)
+		lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+		if status != tt.status || len(lines) > 25 || !strings.Contains(lines[0], tt.first) {
+			t.Errorf("%s: status %d, %d lines:\n%s", tt.file, status, len(lines), text)
+		}
+		if last := lines[len(lines)-1]; last != "  … and 99980 more like this" {
+			t.Errorf("%s: last line %q", tt.file, last)
+		}
+		if n := strings.Count(text, "geometry is null"); n != 20 {
+			t.Errorf("%s: %d null-geometry lines; want 20", tt.file, n)
+		}
 	}
 }
