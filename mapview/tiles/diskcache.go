@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"hash/crc32"
+	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,7 +29,12 @@ type diskMeta struct {
 }
 
 // diskCache keeps encoded tiles in a folder: <dir>/<z>/<x>/<y>.tile and
-// <y>.meta. Paths are built only from the integers z, x and y and dir.
+// <y>.meta. Paths are built only from the integers z, x and y and dir, and
+// every file operation goes through an [os.Root] on dir: a symbolic link
+// inside the folder that points out of it (a z or x folder, a .tile or
+// .meta file) is never followed, so nothing outside the folder is read,
+// written or deleted (the operation fails: a read is a miss, a write
+// leaves the tile uncached).
 // Files are written to a temporary file (".tmp-…") in the same folder and
 // renamed into place, so a crash never leaves a partial tile; the meta
 // file records the tile's size and CRC, so a tile damaged some other way
@@ -101,12 +108,49 @@ func openDiskCache(dir string, max int64) *diskCache {
 	return c
 }
 
-// paths returns the tile and meta file names of k, and their folder.
+// paths returns the tile and meta file names of k, and their folder,
+// relative to the cache folder.
 func (c *diskCache) paths(k tileKey) (tile, meta, dir string) {
-	dir = filepath.Join(c.dir, strconv.Itoa(int(k.z)), strconv.Itoa(int(k.x)))
+	dir = filepath.Join(strconv.Itoa(int(k.z)), strconv.Itoa(int(k.x)))
 	y := strconv.Itoa(int(k.y))
 	return filepath.Join(dir, y+".tile"), filepath.Join(dir, y+".meta"), dir
 }
+
+// openRoot opens the cache folder as an [os.Root], creating it first if
+// create is set. The caller closes it. (A Root per operation, rather than
+// one held for the process, keeps no handle open on the folder, which on
+// Windows would stop it from being deleted.)
+func (c *diskCache) openRoot(create bool) (*os.Root, error) {
+	r, err := os.OpenRoot(c.dir)
+	if err != nil && create && errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(c.dir, 0o755); err != nil {
+			return nil, err
+		}
+		r, err = os.OpenRoot(c.dir)
+	}
+	return r, err
+}
+
+// readFile reads the regular file name in r, at most maxTileBytes.
+func readFile(r *os.Root, name string) ([]byte, error) {
+	f, err := r.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, err
+	case !fi.Mode().IsRegular() || fi.Size() > maxTileBytes:
+		return nil, errNotCacheFile
+	}
+	return io.ReadAll(io.LimitReader(f, maxTileBytes))
+}
+
+// errNotCacheFile reports a file in the cache folder that the cache did
+// not write: not a regular file, or too big.
+var errNotCacheFile = errors.New("tiles: not a cache file")
 
 // stripe returns the lock for k's files.
 func (c *diskCache) stripe(k tileKey) *sync.Mutex {
@@ -121,26 +165,31 @@ func (c *diskCache) stripe(k tileKey) *sync.Mutex {
 func (c *diskCache) get(k tileKey) (data []byte, m diskMeta, ok bool) {
 	c.startScan()
 	defer c.evict() // when another XYZ lowered max
+	r, err := c.openRoot(false)
+	if err != nil {
+		return nil, diskMeta{}, false
+	}
+	defer r.Close()
 	s := c.stripe(k)
 	s.Lock()
 	defer s.Unlock()
 	tp, mp, _ := c.paths(k)
-	data, err := os.ReadFile(tp)
+	data, err = readFile(r, tp)
 	if err != nil {
 		return nil, diskMeta{}, false
 	}
-	mb, err := os.ReadFile(mp)
+	mb, err := readFile(r, mp)
 	switch {
 	case len(data) == 0:
-		c.removeLocked(k)
+		c.removeLocked(r, k)
 		return nil, diskMeta{}, false
 	case err != nil || json.Unmarshal(mb, &m) != nil:
 		m = diskMeta{}
 	case m.Size != len(data) || m.CRC32 != crc32.ChecksumIEEE(data):
-		c.removeLocked(k)
+		c.removeLocked(r, k)
 		return nil, diskMeta{}, false
 	}
-	c.touch(k, tp, int64(len(data)+len(mb)))
+	c.touch(r, k, tp, int64(len(data)+len(mb)))
 	return data, m, true
 }
 
@@ -157,14 +206,25 @@ func (c *diskCache) put(k tileKey, data []byte, m diskMeta) error {
 		return nil
 	}
 	m.Size, m.CRC32 = len(data), crc32.ChecksumIEEE(data)
+	return c.write(k, data, m)
+}
+
+// write writes k's files (data may be nil: only the meta file m) and
+// evicts if need be.
+func (c *diskCache) write(k tileKey, data []byte, m diskMeta) error {
 	mb, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	r, err := c.openRoot(true)
 	if err != nil {
 		return err
 	}
 	s := c.stripe(k)
 	s.Lock()
-	err = c.writeLocked(k, data, mb)
+	err = c.writeLocked(r, k, data, mb)
 	s.Unlock()
+	r.Close()
 	if err != nil {
 		return err
 	}
@@ -172,24 +232,24 @@ func (c *diskCache) put(k tileKey, data []byte, m diskMeta) error {
 	return nil
 }
 
-// writeLocked writes k's files (data may be nil: only the meta file),
-// with k's stripe held.
-func (c *diskCache) writeLocked(k tileKey, data, mb []byte) error {
+// writeLocked writes k's files in r (data may be nil: only the meta
+// file), with k's stripe held.
+func (c *diskCache) writeLocked(r *os.Root, k tileKey, data, mb []byte) error {
 	tp, mp, dir := c.paths(k)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := r.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	var tmpTile string
 	if data != nil {
 		var err error
-		if tmpTile, err = writeTemp(dir, data); err != nil {
+		if tmpTile, err = writeTemp(r, dir, data); err != nil {
 			return err
 		}
 	}
-	tmpMeta, err := writeTemp(dir, mb)
+	tmpMeta, err := writeTemp(r, dir, mb)
 	if err != nil {
 		if tmpTile != "" {
-			os.Remove(tmpTile)
+			r.Remove(tmpTile)
 		}
 		return err
 	}
@@ -198,25 +258,28 @@ func (c *diskCache) writeLocked(k tileKey, data, mb []byte) error {
 		// Without the old meta file, a crash before the second rename
 		// leaves a tile that is merely stale, never one that is paired
 		// with another version's ETag.
-		os.Remove(mp)
-		if err := os.Rename(tmpTile, tp); err != nil {
-			os.Remove(tmpTile)
-			os.Remove(tmpMeta)
+		r.Remove(mp)
+		if err := r.Rename(tmpTile, tp); err != nil {
+			r.Remove(tmpTile)
+			r.Remove(tmpMeta)
 			return err
 		}
 		size += int64(len(data))
 	} else {
-		fi, err := os.Stat(tp)
+		fi, err := r.Lstat(tp)
+		if err == nil && !fi.Mode().IsRegular() {
+			err = errNotCacheFile
+		}
 		if err != nil {
-			os.Remove(tmpMeta)
+			r.Remove(tmpMeta)
 			return err
 		}
 		size += fi.Size()
 		now := time.Now()
-		os.Chtimes(tp, now, now)
+		r.Chtimes(tp, now, now)
 	}
-	if err := os.Rename(tmpMeta, mp); err != nil {
-		os.Remove(tmpMeta)
+	if err := r.Rename(tmpMeta, mp); err != nil {
+		r.Remove(tmpMeta)
 		return err
 	}
 	c.mu.Lock()
@@ -230,35 +293,29 @@ func (c *diskCache) writeLocked(k tileKey, data, mb []byte) error {
 // Size and CRC32 m must already carry.
 func (c *diskCache) putMeta(k tileKey, m diskMeta) error {
 	c.waitScan()
-	mb, err := json.Marshal(m)
-	if err != nil {
-		return err
-	}
-	s := c.stripe(k)
-	s.Lock()
-	err = c.writeLocked(k, nil, mb)
-	s.Unlock()
-	if err != nil {
-		return err
-	}
-	c.evict()
-	return nil
+	return c.write(k, nil, m)
 }
 
 // remove deletes k's files, if any.
 func (c *diskCache) remove(k tileKey) {
 	c.startScan()
+	r, err := c.openRoot(false)
+	if err != nil {
+		return
+	}
+	defer r.Close()
 	s := c.stripe(k)
 	s.Lock()
-	c.removeLocked(k)
+	c.removeLocked(r, k)
 	s.Unlock()
 }
 
-// removeLocked deletes k's files, with k's stripe held.
-func (c *diskCache) removeLocked(k tileKey) {
+// removeLocked deletes k's files in r (a symbolic link itself, never
+// what it points to), with k's stripe held.
+func (c *diskCache) removeLocked(r *os.Root, k tileKey) {
 	tp, mp, _ := c.paths(k)
-	os.Remove(tp)
-	os.Remove(mp)
+	r.Remove(tp)
+	r.Remove(mp)
 	c.mu.Lock()
 	if e, ok := c.index[k]; ok {
 		c.total -= e.size
@@ -273,7 +330,7 @@ func (c *diskCache) removeLocked(k tileKey) {
 // touch records a read of k (size bytes on disk): it becomes the most
 // recently used, and its tile's modification time follows, at most
 // hourly, so that the order survives a restart.
-func (c *diskCache) touch(k tileKey, tp string, size int64) {
+func (c *diskCache) touch(r *os.Root, k tileKey, tp string, size int64) {
 	now := time.Now()
 	c.mu.Lock()
 	e, ok := c.index[k]
@@ -286,13 +343,25 @@ func (c *diskCache) touch(k tileKey, tp string, size int64) {
 	c.index[k] = e
 	c.mu.Unlock()
 	if persist {
-		os.Chtimes(tp, now, now)
+		r.Chtimes(tp, now, now)
 	}
 }
 
-// writeTemp writes data to a new temporary file in dir and returns its name.
-func writeTemp(dir string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, tempPrefix+"*")
+// writeTemp writes data to a new temporary file in dir, in r, and returns
+// its name (relative to r).
+func writeTemp(r *os.Root, dir string, data []byte) (string, error) {
+	var (
+		f    *os.File
+		name string
+		err  error
+	)
+	for range 100 { // as os.CreateTemp: a fresh random name until one is free
+		name = filepath.Join(dir, tempPrefix+strconv.FormatUint(rand.Uint64(), 36))
+		f, err = r.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return "", err
 	}
@@ -301,10 +370,10 @@ func writeTemp(dir string, data []byte) (string, error) {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		r.Remove(name)
 		return "", err
 	}
-	return f.Name(), nil
+	return name, nil
 }
 
 // evict deletes the least recently used tiles while the cache is over its
@@ -346,18 +415,28 @@ func (c *diskCache) evict() {
 		vs = vs[:n]
 		c.mu.Unlock()
 
+		r, err := c.openRoot(false)
 		for _, v := range vs {
+			if err != nil {
+				break
+			}
 			s := c.stripe(v.k)
 			s.Lock()
 			c.mu.Lock()
 			e, ok := c.index[v.k]
 			c.mu.Unlock()
 			if ok && e.used == v.used { // not used again meanwhile
-				c.removeLocked(v.k)
+				c.removeLocked(r, v.k)
 			}
 			s.Unlock()
 		}
+		if err == nil {
+			r.Close()
+		}
 		c.mu.Lock()
+		if err != nil {
+			break
+		}
 		if n == 0 {
 			break
 		}
@@ -391,21 +470,25 @@ func (c *diskCache) scan() {
 	type found struct{ tile, meta bool }
 	have := map[tileKey]found{}
 	old := time.Now().Add(-tempMaxAge)
-	zs, _ := os.ReadDir(c.dir)
+	r, err := c.openRoot(false)
+	if err == nil {
+		defer r.Close()
+	}
+	zs := readDir(r, ".")
 	for _, zd := range zs {
 		z, ok := parseIndex(zd.Name(), maxZoom)
-		if !ok || !zd.IsDir() {
+		if !ok || !zd.IsDir() { // a symbolic link is not a folder here
 			continue
 		}
-		zp := filepath.Join(c.dir, zd.Name())
-		xs, _ := os.ReadDir(zp)
+		zp := zd.Name()
+		xs := readDir(r, zp)
 		for _, xd := range xs {
 			x, ok := parseIndex(xd.Name(), 1<<z-1)
 			if !ok || !xd.IsDir() {
 				continue
 			}
 			xp := filepath.Join(zp, xd.Name())
-			files, _ := os.ReadDir(xp)
+			files := readDir(r, xp)
 			for _, f := range files {
 				name := f.Name()
 				info, err := f.Info()
@@ -414,7 +497,7 @@ func (c *diskCache) scan() {
 				}
 				if strings.HasPrefix(name, tempPrefix) {
 					if info.ModTime().Before(old) {
-						os.Remove(filepath.Join(xp, name))
+						r.Remove(filepath.Join(xp, name))
 					}
 					continue
 				}
@@ -438,7 +521,7 @@ func (c *diskCache) scan() {
 	for k, h := range have {
 		if !h.tile {
 			delete(index, k)
-			c.removeOrphanMeta(k)
+			c.removeOrphanMeta(r, k)
 		}
 	}
 
@@ -457,14 +540,28 @@ func (c *diskCache) scan() {
 	c.evict()
 }
 
-// removeOrphanMeta deletes k's meta file if k has no tile file.
-func (c *diskCache) removeOrphanMeta(k tileKey) {
+// readDir lists the folder name in r, nil when r is nil or on an error.
+func readDir(r *os.Root, name string) []fs.DirEntry {
+	if r == nil {
+		return nil
+	}
+	f, err := r.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	ents, _ := f.ReadDir(-1)
+	return ents
+}
+
+// removeOrphanMeta deletes k's meta file in r if k has no tile file.
+func (c *diskCache) removeOrphanMeta(r *os.Root, k tileKey) {
 	s := c.stripe(k)
 	s.Lock()
 	defer s.Unlock()
 	tp, mp, _ := c.paths(k)
-	if _, err := os.Lstat(tp); errors.Is(err, fs.ErrNotExist) {
-		os.Remove(mp)
+	if _, err := r.Lstat(tp); errors.Is(err, fs.ErrNotExist) {
+		r.Remove(mp)
 	}
 }
 
