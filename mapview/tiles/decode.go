@@ -2,40 +2,48 @@ package tiles
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"io"
 
 	"golang.org/x/image/webp"
 )
 
-// errUnknownFormat reports tile data that is neither PNG, JPEG nor WebP.
-var errUnknownFormat = errors.New("tiles: tile is not a PNG, JPEG or WebP image")
-
 // decodeTile decodes an encoded tile (PNG, JPEG or WebP, told apart by
 // their first bytes) into an *image.RGBA of the decoded size, usually
-// 256×256. It is safe to call from any goroutine.
-func decodeTile(data []byte) (*image.RGBA, error) {
+// 256×256. It reads the image's header first and refuses, without
+// decoding, an image wider or taller than maxSide pixels
+// ([ErrTileTooLarge]), so that memory stays bounded whatever the data
+// claims; data that is no such image, or does not decode, is
+// [ErrNotImage]. It is safe to call from any goroutine.
+func decodeTile(data []byte, maxSide int) (*image.RGBA, error) {
 	var (
-		img image.Image
-		err error
+		config func(io.Reader) (image.Config, error)
+		decode func(io.Reader) (image.Image, error)
 	)
-	r := bytes.NewReader(data)
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		img, err = png.Decode(r)
+		config, decode = png.DecodeConfig, png.Decode
 	case bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}):
-		img, err = jpeg.Decode(r)
+		config, decode = jpeg.DecodeConfig, jpeg.Decode
 	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
-		img, err = webp.Decode(r)
+		config, decode = webp.DecodeConfig, webp.Decode
 	default:
-		return nil, errUnknownFormat
+		return nil, ErrNotImage
 	}
+	cfg, err := config(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("tiles: decoding tile: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrNotImage, err)
+	}
+	if cfg.Width > maxSide || cfg.Height > maxSide {
+		return nil, fmt.Errorf("%w: %d×%d pixels, over %d×%d", ErrTileTooLarge, cfg.Width, cfg.Height, maxSide, maxSide)
+	}
+	img, err := decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotImage, err)
 	}
 	return toRGBA(img), nil
 }

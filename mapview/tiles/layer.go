@@ -16,10 +16,11 @@ type Layer struct {
 	src      Source
 	onUpdate func()
 	now      func() time.Time
+	maxSide  int // the largest tile width and height decoded, pixels
 
 	ctx    context.Context // cancelled by Close
 	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	wg     sync.WaitGroup // the workers and a running retryDue
 
 	mu       sync.Mutex
 	cond     *sync.Cond // signalled when the queue grows or the layer closes
@@ -86,6 +87,7 @@ func NewLayer(src Source, opt LayerOptions) *Layer {
 		src:      src,
 		onUpdate: opt.OnUpdate,
 		now:      opt.Now,
+		maxSide:  maxTileSide(src),
 		tiles:    newLRU[tileKey, *layerTile](opt.MemoryTiles),
 		queue:    newLRU[tileKey, struct{}](maxQueue),
 		inflight: map[tileKey]struct{}{},
@@ -156,10 +158,11 @@ func (l *Layer) Offline() bool {
 	return l.offline
 }
 
-// Close stops the workers and waits for them to return (a load under
-// way is cancelled through its context). Safe to call more than once and
-// from several goroutines. Tile still returns what the layer holds, but
-// queues nothing more.
+// Close stops the workers and the retry timer and waits for them to
+// return (a load under way is cancelled through its context): once Close
+// returns, no goroutine of the layer runs and OnUpdate is not called
+// again. Safe to call more than once and from several goroutines. Tile
+// still returns what the layer holds, but queues nothing more.
 func (l *Layer) Close() {
 	l.mu.Lock()
 	if !l.closed {
@@ -219,7 +222,10 @@ func (l *Layer) load(k tileKey) {
 	)
 	isStale := err != nil && errors.As(err, &stale)
 	if len(data) > 0 && (err == nil || isStale) {
-		img, _ = decodeTile(data) // undecodable data is retried like a failure
+		img = info.img // decoded by the source to check it
+		if img == nil {
+			img, _ = decodeTile(data, l.maxSide) // undecodable or too large: retried like a failure
+		}
 	}
 
 	l.mu.Lock()
@@ -304,6 +310,10 @@ func (l *Layer) retryDue() {
 		l.mu.Unlock()
 		return
 	}
+	// Close waits for this call: it sets closed, under l.mu, before it
+	// waits, so this Add comes before the Wait.
+	l.wg.Add(1)
+	defer l.wg.Done()
 	now := l.now()
 	l.timerAt = time.Time{}
 	var next time.Time

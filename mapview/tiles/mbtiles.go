@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, registered as "sqlite"
 )
@@ -35,8 +36,9 @@ type MBTiles struct {
 	maxZ   int
 	bounds mbtBounds
 
-	db  *sql.DB
-	get *sql.Stmt
+	timeout time.Duration // of each query
+	db      *sql.DB
+	get     *sql.Stmt
 }
 
 var _ Source = (*MBTiles)(nil)
@@ -49,55 +51,55 @@ const mbtMaxZoom = 30
 // page cache, and Layer's workers are few.
 const mbtMaxConns = 4
 
-// mbtError is an error that names the MBTiles file it is about.
-type mbtError struct {
-	path  string
-	msg   string
-	err   error // may be nil; its text follows msg
-	cause error // may be nil; for errors.Is only, when msg says it already
-}
+// mbtQueryTimeout bounds every query: one tile, or one step of
+// OpenMBTiles. A lookup by the standard index takes milliseconds; a
+// tiles view that never ends (a recursive query) is cut off. A variable
+// for tests.
+var mbtQueryTimeout = 2 * time.Second
 
-func (e *mbtError) Error() string {
-	s := "tiles: " + e.path + ": " + e.msg
-	if e.err != nil {
-		if e.msg != "" {
-			s += ": "
-		}
-		s += e.err.Error()
-	}
-	return s
-}
+// mbtScanTimeout bounds the one query that may read the whole tiles table:
+// the lowest and highest zoom_level, when the metadata lacks minzoom or
+// maxzoom. A variable for tests.
+var mbtScanTimeout = 10 * time.Second
 
-func (e *mbtError) Unwrap() error {
-	if e.err != nil {
-		return e.err
-	}
-	return e.cause
-}
+// notMBTiles is the OpenError reason of a file that is not a raster
+// MBTiles file.
+const notMBTiles = "not an MBTiles file"
 
 // OpenMBTiles opens the MBTiles file at path read-only and checks right away
 // that it is a raster MBTiles file: it exists, is SQLite, has a tiles table
-// or view with the four standard columns, and its tiles are PNG, JPEG or
-// WebP. Every error it returns names the file.
+// or view with the four standard columns that answers a query in time
+// (2 s), and its tiles are PNG, JPEG or WebP. Every error it returns is an
+// *[OpenError] naming the file.
+//
+// It never creates or changes a file: the file is opened immutable (no
+// lock, no -wal or -shm file beside it, even for a WAL-mode file), so it
+// must not change while it is open. A file with an unfinished write beside
+// it (a non-empty -journal or -wal file: a program crashed while writing
+// it, or is writing it now) is refused with a message that says so, since
+// its pages may be inconsistent until SQLite recovers it.
 func OpenMBTiles(path string) (*MBTiles, error) {
-	fail := func(msg string, err error) (*MBTiles, error) {
-		return nil, &mbtError{path: path, msg: msg, err: err}
+	fail := func(reason string, err error) (*MBTiles, error) {
+		return nil, &OpenError{Source: path, Reason: reason, Err: err}
 	}
 	fi, err := os.Stat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, &mbtError{path: path, msg: "no such file", cause: fs.ErrNotExist}
 	case err != nil:
-		return fail("", err)
+		return fail("", unwrapPath(err)) // "no such file or directory"
 	case fi.IsDir():
 		return fail("is a directory, not an MBTiles file", nil)
+	case !fi.Mode().IsRegular():
+		return fail("not a regular file", nil)
 	case fi.Size() == 0:
-		return fail("not an MBTiles file: empty file", nil)
+		return fail(notMBTiles+": empty file", nil)
 	}
 	// Read the header ourselves: an unreadable file gets the system's
 	// reason, and a file of another kind a plain answer, rather than
 	// SQLite's "unable to open database file".
 	if err := mbtCheckHeader(path); err != nil {
+		return nil, err
+	}
+	if err := mbtCheckUnfinished(path); err != nil {
 		return nil, err
 	}
 	abs, err := filepath.Abs(path)
@@ -108,12 +110,12 @@ func OpenMBTiles(path string) (*MBTiles, error) {
 
 	db, err := sql.Open("sqlite", mbtDSN(abs))
 	if err != nil {
-		return fail("", err)
+		return fail(notMBTiles, err)
 	}
 	db.SetMaxOpenConns(mbtMaxConns)
 	db.SetMaxIdleConns(mbtMaxConns)
 
-	m := &MBTiles{path: path, id: "mbtiles-" + hex.EncodeToString(sum[:])[:12], db: db}
+	m := &MBTiles{path: path, id: "mbtiles-" + hex.EncodeToString(sum[:])[:12], db: db, timeout: mbtQueryTimeout}
 	if err := m.init(); err != nil {
 		db.Close()
 		return nil, err
@@ -126,83 +128,183 @@ func OpenMBTiles(path string) (*MBTiles, error) {
 func mbtCheckHeader(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return &mbtError{path: path, err: err}
+		return &OpenError{Source: path, Err: unwrapPath(err)}
 	}
 	defer f.Close()
 	var h [16]byte
 	if _, err := io.ReadFull(f, h[:]); err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return &mbtError{path: path, err: err}
+		return &OpenError{Source: path, Err: unwrapPath(err)}
 	}
 	if string(h[:]) != "SQLite format 3\x00" {
-		return &mbtError{path: path, msg: "not an MBTiles file: not an SQLite database"}
+		return &OpenError{Source: path, Reason: notMBTiles + ": not an SQLite database"}
 	}
 	return nil
 }
 
+// unwrapPath returns the cause of a *fs.PathError (whose text repeats the
+// path an OpenError names already), or err.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// mbtCheckUnfinished refuses a file that SQLite would have to recover
+// before reading it: beside it, a rollback journal that is not empty and
+// whose header is not zeroed (SQLite's test for a hot journal, less the
+// lock, which an immutable open does not take), or a write-ahead log that
+// is not empty. Opened immutable, SQLite would ignore them and read pages
+// that may be half written or out of date.
+func mbtCheckUnfinished(path string) error {
+	name := filepath.Base(path)
+	if b, ok := mbtSidecar(path + "-journal"); ok && b != 0 {
+		return &OpenError{Source: path, Reason: fmt.Sprintf(
+			"has an unfinished SQLite journal (%s-journal) beside it, left by a program that crashed while writing it "+
+				"(or is writing it now); open it once in sqlite3, or in the program that made it, to recover it, "+
+				"or delete the journal if you are sure", name)}
+	}
+	if _, ok := mbtSidecar(path + "-wal"); ok {
+		return &OpenError{Source: path, Reason: fmt.Sprintf(
+			"has an unfinished SQLite write-ahead log (%s-wal) beside it, with changes not yet in the file: "+
+				"a program is writing it, or crashed while writing it; close that program, or open the file once "+
+				"in sqlite3 to finish the log", name)}
+	}
+	return nil
+}
+
+// mbtSidecar reports whether path is a non-empty regular file, and its
+// first byte.
+func mbtSidecar(path string) (first byte, ok bool) {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 {
+		return 0, false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, true // there, unreadable: assume the worst
+	}
+	defer f.Close()
+	var b [1]byte
+	if _, err := io.ReadFull(f, b[:]); err != nil {
+		return 0xff, true
+	}
+	return b[0], true
+}
+
 // mbtDSN is a read-only SQLite URI for the absolute path abs. mode=ro opens
 // the file without ever creating or writing it (a missing file fails rather
-// than being created empty). The path is percent-escaped so that '?', '#'
-// and '%' in a file name reach SQLite as part of the name.
+// than being created empty); immutable=1 tells SQLite the file cannot
+// change, so that it takes no lock and creates no -wal, -shm or -journal
+// file beside it, not even for a WAL-mode file. The path is
+// percent-escaped so that '?', '#' and '%' in a file name reach SQLite as
+// part of the name.
 func mbtDSN(abs string) string {
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows: file:///C:/dir/file.mbtiles
 	}
-	return "file://" + (&url.URL{Path: p}).EscapedPath() + "?mode=ro"
+	return "file://" + (&url.URL{Path: p}).EscapedPath() + "?mode=ro&immutable=1"
 }
 
-// init reads and checks the schema and metadata, and prepares the tile query.
+// timed runs f under a context that ends after d, and when that deadline
+// is what failed it, returns an error that says so, wrapping
+// context.DeadlineExceeded.
+func timed(parent context.Context, d time.Duration, f func(ctx context.Context) error) error {
+	ctx, cancel := context.WithTimeout(parent, d)
+	defer cancel()
+	err := f(ctx)
+	if err != nil && parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("no answer within %v: %w", d, context.DeadlineExceeded)
+	}
+	return err
+}
+
+// init reads and checks the schema and metadata, and prepares the tile
+// query. Every query runs under a deadline.
 func (m *MBTiles) init() error {
 	ctx := context.Background()
-	bad := func(err error) error {
-		return &mbtError{path: m.path, msg: "not an MBTiles file", err: err}
+	bad := func(reason string, err error) error {
+		return &OpenError{Source: m.path, Reason: reason, Err: err}
+	}
+	// query runs q under the deadline and calls row for each row.
+	query := func(q string, row func(*sql.Rows) error) error {
+		return timed(ctx, m.timeout, func(ctx context.Context) error {
+			rows, err := m.db.QueryContext(ctx, q)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				if err := row(rows); err != nil {
+					rows.Close()
+					return err
+				}
+			}
+			return mbtRowsDone(rows)
+		})
 	}
 
 	// The first statement reads the header: a file that is not SQLite fails here.
 	kinds := map[string]string{}
-	rows, err := m.db.QueryContext(ctx,
-		`SELECT name, type FROM sqlite_master WHERE name IN ('tiles', 'metadata') AND type IN ('table', 'view')`)
+	err := query(`SELECT name, type FROM sqlite_master WHERE name IN ('tiles', 'metadata') AND type IN ('table', 'view')`,
+		func(rows *sql.Rows) error {
+			var name, kind string
+			err := rows.Scan(&name, &kind)
+			kinds[name] = kind
+			return err
+		})
 	if err != nil {
-		return bad(err)
-	}
-	for rows.Next() {
-		var name, kind string
-		if err := rows.Scan(&name, &kind); err != nil {
-			rows.Close()
-			return bad(err)
-		}
-		kinds[name] = kind
-	}
-	if err := mbtRowsDone(rows); err != nil {
-		return bad(err)
+		return bad(notMBTiles, err)
 	}
 	if kinds["tiles"] == "" {
-		return bad(errors.New("no tiles table"))
+		return bad(notMBTiles, errors.New("no tiles table"))
 	}
-	if err := m.checkColumns(ctx); err != nil {
+	have := map[string]bool{}
+	err = query(`SELECT name FROM pragma_table_info('tiles')`, func(rows *sql.Rows) error {
+		var name string
+		err := rows.Scan(&name)
+		have[strings.ToLower(name)] = true
 		return err
+	})
+	if err != nil {
+		return bad(notMBTiles, err)
 	}
+	var missing []string
+	for _, c := range []string{"zoom_level", "tile_column", "tile_row", "tile_data"} {
+		if !have[c] {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		return bad(notMBTiles, fmt.Errorf("tiles has no column %s", strings.Join(missing, ", ")))
+	}
+
+	// One tile, in time: a tiles view that never ends is refused here
+	// rather than hang every tile.
+	var first []byte
+	err = timed(ctx, m.timeout, func(ctx context.Context) error {
+		return m.db.QueryRowContext(ctx, `SELECT tile_data FROM tiles LIMIT 1`).Scan(&first)
+	})
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return bad("querying the tiles table", err)
+	}
+	noTiles := errors.Is(err, sql.ErrNoRows)
 
 	meta := map[string]string{}
 	if kinds["metadata"] != "" {
-		rows, err := m.db.QueryContext(ctx, `SELECT name, value FROM metadata`)
-		if err != nil {
-			return bad(fmt.Errorf("reading metadata: %w", err))
-		}
-		for rows.Next() {
+		err := query(`SELECT name, value FROM metadata`, func(rows *sql.Rows) error {
 			var name, value sql.NullString
-			if err := rows.Scan(&name, &value); err != nil {
-				rows.Close()
-				return bad(fmt.Errorf("reading metadata: %w", err))
-			}
+			err := rows.Scan(&name, &value)
 			meta[strings.ToLower(strings.TrimSpace(name.String))] = strings.TrimSpace(value.String)
-		}
-		if err := mbtRowsDone(rows); err != nil {
-			return bad(fmt.Errorf("reading metadata: %w", err))
+			return err
+		})
+		if err != nil {
+			return bad(notMBTiles, fmt.Errorf("reading metadata: %w", err))
 		}
 	}
 
-	if err := m.initFormat(ctx, meta["format"]); err != nil {
+	if err := m.initFormat(meta["format"], first, noTiles); err != nil {
 		return err
 	}
 	if err := m.initZoom(ctx, meta["minzoom"], meta["maxzoom"]); err != nil {
@@ -215,63 +317,31 @@ func (m *MBTiles) init() error {
 		m.name = filepath.Base(m.path)
 	}
 
-	m.get, err = m.db.PrepareContext(ctx,
-		`SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?`)
+	err = timed(ctx, m.timeout, func(ctx context.Context) error {
+		m.get, err = m.db.PrepareContext(ctx,
+			`SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?`)
+		return err
+	})
 	if err != nil {
-		return bad(err)
-	}
-	return nil
-}
-
-// checkColumns checks that tiles (a table or a view) has the four columns
-// Get and initZoom use.
-func (m *MBTiles) checkColumns(ctx context.Context) error {
-	rows, err := m.db.QueryContext(ctx, `SELECT name FROM pragma_table_info('tiles')`)
-	if err != nil {
-		return &mbtError{path: m.path, msg: "not an MBTiles file", err: err}
-	}
-	have := map[string]bool{}
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return &mbtError{path: m.path, msg: "not an MBTiles file", err: err}
-		}
-		have[strings.ToLower(name)] = true
-	}
-	if err := mbtRowsDone(rows); err != nil {
-		return &mbtError{path: m.path, msg: "not an MBTiles file", err: err}
-	}
-	var missing []string
-	for _, c := range []string{"zoom_level", "tile_column", "tile_row", "tile_data"} {
-		if !have[c] {
-			missing = append(missing, c)
-		}
-	}
-	if len(missing) > 0 {
-		return &mbtError{path: m.path, msg: "not an MBTiles file",
-			err: fmt.Errorf("tiles has no column %s", strings.Join(missing, ", "))}
+		return bad(notMBTiles, err)
 	}
 	return nil
 }
 
 // initFormat sets m.format from the metadata value, or, when the metadata
-// has none (older files), from the magic bytes of one tile.
-func (m *MBTiles) initFormat(ctx context.Context, format string) error {
+// has none (older files), from the magic bytes of the first tile (none if
+// noTiles).
+func (m *MBTiles) initFormat(format string, first []byte, noTiles bool) error {
+	bad := func(reason string) error { return &OpenError{Source: m.path, Reason: reason} }
 	f := strings.ToLower(strings.TrimSpace(format))
 	f = strings.TrimPrefix(f, "image/")
 	if f == "" {
-		var data []byte
-		err := m.db.QueryRowContext(ctx, `SELECT tile_data FROM tiles LIMIT 1`).Scan(&data)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			return &mbtError{path: m.path, msg: "no tile format in metadata and no tiles to tell it from"}
-		case err != nil:
-			return &mbtError{path: m.path, msg: "not an MBTiles file", err: err}
+		if noTiles {
+			return bad("no tile format in metadata and no tiles to tell it from")
 		}
-		f = mbtSniff(data)
+		f = mbtSniff(first)
 		if f == "" {
-			return &mbtError{path: m.path, msg: "no tile format in metadata and the tiles are not PNG, JPEG or WebP"}
+			return bad("no tile format in metadata and the tiles are not PNG, JPEG or WebP")
 		}
 	}
 	switch f {
@@ -279,9 +349,9 @@ func (m *MBTiles) initFormat(ctx context.Context, format string) error {
 	case "jpeg":
 		f = "jpg"
 	case "pbf", "mvt", "x-protobuf", "application/x-protobuf", "application/vnd.mapbox-vector-tile":
-		return &mbtError{path: m.path, msg: "vector tiles (" + f + ") are not supported; use a raster MBTiles file"}
+		return bad("vector tiles (" + f + ") are not supported; use a raster MBTiles file")
 	default:
-		return &mbtError{path: m.path, msg: fmt.Sprintf("unsupported tile format %q; use a raster MBTiles file (png, jpg or webp)", f)}
+		return bad(fmt.Sprintf("unsupported tile format %q; use a raster MBTiles file (png, jpg or webp)", f))
 	}
 	m.format = f
 	return nil
@@ -310,12 +380,14 @@ func (m *MBTiles) initZoom(ctx context.Context, minS, maxS string) error {
 	maxZ, okMax := mbtParseZoom(maxS)
 	if !okMin || !okMax {
 		var lo, hi sql.NullInt64
-		err := m.db.QueryRowContext(ctx, `SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles`).Scan(&lo, &hi)
+		err := timed(ctx, mbtScanTimeout, func(ctx context.Context) error {
+			return m.db.QueryRowContext(ctx, `SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles`).Scan(&lo, &hi)
+		})
 		if err != nil {
-			return &mbtError{path: m.path, msg: "reading zoom levels", err: err}
+			return &OpenError{Source: m.path, Reason: "reading zoom levels (minzoom and maxzoom in the metadata would spare it)", Err: err}
 		}
 		if !lo.Valid || !hi.Valid {
-			return &mbtError{path: m.path, msg: "no zoom range in metadata and no tiles"}
+			return &OpenError{Source: m.path, Reason: "no zoom range in metadata and no tiles"}
 		}
 		if !okMin {
 			minZ = int(max(0, min(lo.Int64, mbtMaxZoom)))
@@ -434,7 +506,7 @@ func (m *MBTiles) Close() error {
 		err = cerr
 	}
 	if err != nil {
-		return &mbtError{path: m.path, msg: "close", err: err}
+		return fmt.Errorf("tiles: %s: close: %w", m.path, err)
 	}
 	return nil
 }
@@ -464,7 +536,8 @@ func (m *MBTiles) Covers(z, x, y int) bool {
 }
 
 // Get returns the encoded image (see Format) of the XYZ tile z/x/y, or
-// ErrNoTile if the file has none there. It honours ctx.
+// ErrNoTile if the file has none there. It honours ctx, and gives up
+// after 2 s (an error wrapping context.DeadlineExceeded).
 func (m *MBTiles) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -473,7 +546,9 @@ func (m *MBTiles) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 		return nil, ErrNoTile
 	}
 	var data []byte
-	err := m.get.QueryRowContext(ctx, z, x, 1<<z-1-y).Scan(&data)
+	err := timed(ctx, m.timeout, func(ctx context.Context) error {
+		return m.get.QueryRowContext(ctx, z, x, 1<<z-1-y).Scan(&data)
+	})
 	switch {
 	case err == nil:
 		return data, nil
@@ -482,5 +557,5 @@ func (m *MBTiles) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
 	}
-	return nil, &mbtError{path: m.path, msg: fmt.Sprintf("tile %d/%d/%d", z, x, y), err: err}
+	return nil, fmt.Errorf("tiles: %s: tile %d/%d/%d: %w", m.path, z, x, y, err)
 }

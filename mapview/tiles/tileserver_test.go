@@ -57,6 +57,7 @@ type tileServer struct {
 	format       string                   // "paletted" (default: fast to encode), "rgba", "nrgba", "jpeg"
 	notFound     map[string]bool          // tiles answered 404
 	encoded      map[string][]byte        // by format and "z/x/y"
+	junk         []byte                   // when set, answered (200) instead of every tile
 }
 
 func newTileServer(t testing.TB) *tileServer {
@@ -114,6 +115,7 @@ func (s *tileServer) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	wait := s.delay + s.slow[key]
 	gate, cc, headers, validators, format, notFound := s.gate, s.cacheControl, s.headers, s.validators, s.format, s.notFound[key]
+	junk := s.junk
 	s.mu.Unlock()
 
 	if gate != nil {
@@ -136,6 +138,10 @@ func (s *tileServer) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if notFound {
 		http.NotFound(w, r)
+		return
+	}
+	if junk != nil {
+		w.Write(junk)
 		return
 	}
 	if cc != "" {

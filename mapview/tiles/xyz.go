@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"image"
 	"io"
 	"net/http"
 	"net/url"
@@ -27,6 +29,7 @@ type XYZ struct {
 	client      *http.Client
 	perHost     int
 	minZ, maxZ  int
+	tilePx      int        // declared tile size, 0 when unknown
 	cacheDir    string     // "" without a disk cache
 	cache       *diskCache // nil without a disk cache
 }
@@ -53,6 +56,9 @@ type XYZOptions struct {
 	// (+https://github.com/reportmap/reportmap)". Default: "reportmap".
 	UserAgent string
 	// Client makes the requests. Default: one with a 15 s timeout.
+	// Redirects are followed at most 3 times in a row (a loop is a
+	// failed request, [ErrTooManyRedirects]) unless Client has its own
+	// CheckRedirect.
 	Client *http.Client
 	// PerHost is the most requests in flight to one host at once.
 	// Default (≤ 0): 2. See [XYZ.Get] for how it is shared.
@@ -60,6 +66,12 @@ type XYZOptions struct {
 	// MinZoom and MaxZoom are the zoom range the server has tiles for.
 	// Default: 0 and 19 (MaxZoom 0 means the default).
 	MinZoom, MaxZoom int
+	// TileSize is the width and height of the server's tiles in pixels,
+	// when known (256 for most servers, 512 for high-density ones; at
+	// most 1024 counts). A tile wider or taller than twice it is
+	// refused ([ErrTileTooLarge]) before it is decoded. Default (≤ 0):
+	// undeclared; tiles over 1024×1024 are refused.
+	TileSize int
 }
 
 // Defaults of XYZOptions.
@@ -70,6 +82,8 @@ const (
 	defaultUserAgent     = "reportmap"
 	defaultTimeout       = 15 * time.Second
 	maxTileBytes         = 8 << 20 // a bigger response is an error
+	maxRedirects         = 3       // redirects followed in a row
+	maxDeclaredTileSize  = 1024    // the largest TileSize that counts
 )
 
 // placeholder matches one {…} in a template.
@@ -82,22 +96,27 @@ var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 // lacks {z}, {x} or {y}, has another placeholder, or is not an http or
 // https URL. attribution is the text to show with the tiles. NewXYZ does
 // no I/O.
+//
+// Its errors are *[OpenError]s.
 func NewXYZ(template, attribution string, opt XYZOptions) (*XYZ, error) {
 	template = strings.TrimSpace(template)
+	bad := func(reason string) (*XYZ, error) {
+		return nil, &OpenError{Source: template, Reason: "the tile URL template " + reason}
+	}
 	hasY := strings.Contains(template, "{y}") || strings.Contains(template, "{-y}")
 	if !strings.Contains(template, "{z}") || !strings.Contains(template, "{x}") || !hasY {
-		return nil, fmt.Errorf("tiles: tile URL template %q lacks {z}, {x} or {y}", template)
+		return bad("lacks {z}, {x} or {y}")
 	}
 	for _, p := range placeholder.FindAllString(template, -1) {
 		switch p {
 		case "{z}", "{x}", "{y}", "{-y}", "{s}":
 		default:
-			return nil, fmt.Errorf("tiles: tile URL template %q has an unknown placeholder %s", template, p)
+			return bad("has an unknown placeholder " + p)
 		}
 	}
 	u, err := url.Parse(expand(template, 0, 0, 0))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("tiles: tile URL template %q is not an http or https URL", template)
+		return bad("is not an http or https URL")
 	}
 
 	s := &XYZ{
@@ -109,6 +128,7 @@ func NewXYZ(template, attribution string, opt XYZOptions) (*XYZ, error) {
 		perHost:     opt.PerHost,
 		minZ:        max(0, min(opt.MinZoom, maxZoom)),
 		maxZ:        max(0, min(opt.MaxZoom, maxZoom)),
+		tilePx:      max(0, min(opt.TileSize, maxDeclaredTileSize)),
 		cacheDir:    opt.CacheDir,
 	}
 	if s.id == "" {
@@ -119,7 +139,11 @@ func NewXYZ(template, attribution string, opt XYZOptions) (*XYZ, error) {
 		s.userAgent = defaultUserAgent
 	}
 	if s.client == nil {
-		s.client = &http.Client{Timeout: defaultTimeout}
+		s.client = &http.Client{Timeout: defaultTimeout, CheckRedirect: checkRedirect}
+	} else if s.client.CheckRedirect == nil {
+		c := *s.client
+		c.CheckRedirect = checkRedirect
+		s.client = &c
 	}
 	if s.perHost <= 0 {
 		s.perHost = defaultPerHost
@@ -195,6 +219,18 @@ func expand(template string, z, x, y int) string {
 	).Replace(template)
 }
 
+// checkRedirect is the clients' CheckRedirect: at most maxRedirects
+// redirects in a row, so that a loop costs maxRedirects+1 requests.
+func checkRedirect(_ *http.Request, via []*http.Request) error {
+	if len(via) > maxRedirects {
+		return ErrTooManyRedirects
+	}
+	return nil
+}
+
+// tileSize returns the declared tile size, 0 when unknown.
+func (s *XYZ) tileSize() int { return s.tilePx }
+
 // ID returns the sanitized ID, [a-z0-9-]+.
 func (s *XYZ) ID() string { return s.id }
 
@@ -223,10 +259,15 @@ func (s *XYZ) Covers(z, x, y int) bool {
 //     (If-None-Match with its ETag, If-Modified-Since with its
 //     Last-Modified); on 304 its expiry is refreshed and it is returned.
 //   - A 200 response is stored (unless Cache-Control says no-store) and
-//     returned.
+//     returned if it is an image that decodes and is no larger than the
+//     tile size allows ([XYZOptions.TileSize]); otherwise it is a failure
+//     ([ErrNotImage], [ErrTileTooLarge]) and is not stored. A cached copy
+//     that does not decode is dropped. Get therefore decodes every tile
+//     it returns; a [Layer] uses that image rather than decode it again.
 //   - 404, 410 and 204 (and an empty 200) return ErrNoTile, and drop any
 //     cached copy.
-//   - Any other failure (network, timeout, 5xx, 429…) returns the error;
+//   - Any other failure (network, timeout, 5xx, 429, more than 3
+//     redirects…) returns the error;
 //     but when a stale copy exists, Get returns its data together with a
 //     *[StaleError] wrapping the failure.
 //
@@ -239,15 +280,28 @@ func (s *XYZ) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 		return nil, ErrNoTile
 	}
 	k := tileKey{int32(z), int32(x), int32(y)}
+	maxSide := maxTileSide(s)
 	var (
-		cached []byte
-		meta   diskMeta
-		have   bool
+		cached    []byte
+		cachedImg *image.RGBA
+		meta      diskMeta
+		have      bool
 	)
 	if s.cache != nil {
 		cached, meta, have = s.cache.get(k)
+		if have {
+			// Only bytes that decoded are stored, but a copy from an
+			// older version, or damaged past its CRC, may not decode:
+			// drop it rather than serve it until it expires.
+			var err error
+			if cachedImg, err = decodeTile(cached, maxSide); err != nil {
+				s.cache.remove(k)
+				cached, meta, have = nil, diskMeta{}, false
+			}
+		}
 		if have && time.Now().Before(meta.Expires) {
 			markNoRequest(ctx)
+			handOn(ctx, cachedImg)
 			return cached, nil
 		}
 	}
@@ -256,6 +310,7 @@ func (s *XYZ) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 			return nil, ctx.Err()
 		}
 		if have {
+			handOn(ctx, cachedImg)
 			return cached, &StaleError{Err: err}
 		}
 		return nil, err
@@ -288,6 +343,8 @@ func (s *XYZ) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 		if err != nil {
 			err = fmt.Errorf("tiles: GET %s: reading the response: %w", u, err)
 		}
+	} else if errors.Is(err, ErrTooManyRedirects) {
+		err = fmt.Errorf("%w: more than %d (GET %s)", ErrTooManyRedirects, maxRedirects, u)
 	} else {
 		err = fmt.Errorf("tiles: %w", err)
 	}
@@ -305,6 +362,10 @@ func (s *XYZ) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 		if len(body) > maxTileBytes {
 			return fail(fmt.Errorf("tiles: GET %s: the tile is over %d bytes", u, maxTileBytes))
 		}
+		img, err := decodeTile(body, maxSide)
+		if err != nil {
+			return fail(fmt.Errorf("%w (GET %s)", err, u))
+		}
 		expires, store := freshness(resp.Header, now)
 		if s.cache != nil {
 			if store {
@@ -317,12 +378,14 @@ func (s *XYZ) Get(ctx context.Context, z, x, y int) ([]byte, error) {
 				s.cache.remove(k)
 			}
 		}
+		handOn(ctx, img)
 		return body, nil
 	case http.StatusNotModified:
 		if !have {
 			return fail(fmt.Errorf("tiles: GET %s: 304 Not Modified for a tile not asked about", u))
 		}
 		expires, store := freshness(resp.Header, now)
+		handOn(ctx, cachedImg)
 		if !store {
 			s.cache.remove(k)
 			return cached, nil

@@ -1,0 +1,4 @@
+package tiles
+
+// DecodeTile is decodeTile, for tests.
+var DecodeTile = decodeTile
