@@ -48,8 +48,12 @@ func describeRaw(raw string) string {
 	return describe(v)
 }
 
-// clip shortens s for a message.
+// clip shortens s, a value quoted in a message.
 func clip(s string) string { return Clip(s, 25) }
+
+// clipName shortens an id, name or path for a message: long enough for
+// any real one, short enough that a hostile one cannot swell the messages.
+func clipName(s string) string { return Clip(s, 100) }
 
 // Clip returns s shortened for display to at most maxRunes runes: when it
 // is longer, its first maxRunes-1 runes (trailing spaces trimmed) and "…".

@@ -10,7 +10,14 @@
 // Load never panics on any input. Problems with single features become
 // warnings and the rest of the file still loads; only a file with no usable
 // feature, or one that is not GeoJSON at all, is an error. Every message
-// names the file and, where there is one, the feature index.
+// names the file and, where there is one, the feature index, and has a
+// ProblemKind; Summarize shortens a long list of them for display.
+//
+// LoadFile and ReadText read only regular files, within MaxPlacesFileSize
+// and MaxReportFileSize: a named pipe, a device or an oversized file is
+// refused before it is read, never blocking. Report files are read through
+// ReportsDir, which refuses symbolic links that lead out of the places
+// file's folder.
 //
 // The package has no user-interface code and is safe to use from any
 // goroutine: it keeps no state between calls.

@@ -1,9 +1,13 @@
 package atlas_test
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"reportmap/atlas"
+	"reportmap/internal/userfile"
 )
 
 func ExampleLoad() {
@@ -47,4 +51,53 @@ func ExampleSlug() {
 	// Output:
 	// washington-dc
 	// київ
+}
+
+func ExampleSummarize() {
+	var problems []atlas.Problem
+	for i := range 5 {
+		problems = append(problems, atlas.Problem{File: "f.geojson", Feature: i, Kind: atlas.ProblemNoGeometry, Msg: "geometry is null"})
+	}
+	problems = append(problems, atlas.Problem{File: "f.geojson", Feature: 7, Kind: atlas.ProblemNoName, Msg: "has no name"})
+	for _, l := range atlas.Summarize(problems, 2) {
+		fmt.Println(l)
+	}
+	// Output:
+	// f.geojson: feature 0: geometry is null
+	// f.geojson: feature 1: geometry is null
+	// … and 3 more like this
+	// f.geojson: feature 7: has no name
+}
+
+func ExampleClip() {
+	fmt.Println(atlas.Clip("Dunkirk", 20))
+	fmt.Println(atlas.Clip("Washington, District of Columbia", 12))
+	// Output:
+	// Dunkirk
+	// Washington,…
+}
+
+func ExampleReportsDir() {
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	places := filepath.Join(dir, "places.geojson")
+	os.WriteFile(filepath.Join(dir, "r1.txt"), []byte("A beach near Dunkirk.\n"), 0o644)
+	os.Symlink("/etc/passwd", filepath.Join(dir, "r2.txt"))
+
+	reports := atlas.ReportsDir(places)
+	for _, r := range []atlas.Report{{ID: "r1", File: "r1.txt"}, {ID: "r2", File: "r2.txt"}} {
+		ps, err := r.ReadText(reports)
+		var re *atlas.ReportError
+		switch {
+		case errors.As(err, &re) && errors.Is(err, userfile.ErrOutside):
+			fmt.Printf("%s: refused: it leads outside the folder\n", r.ID)
+		case err != nil:
+			fmt.Println(err)
+		default:
+			fmt.Printf("%s: %q\n", r.ID, ps[0].Text)
+		}
+	}
+	// Output:
+	// r1: "A beach near Dunkirk."
+	// r2: refused: it leads outside the folder
 }

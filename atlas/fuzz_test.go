@@ -13,7 +13,8 @@ import (
 
 // FuzzLoad feeds Load arbitrary bytes. Load must never panic, and what it
 // returns must hold together: an *Error naming the file, or places with
-// unique ids, names and coordinates in range.
+// unique ids, names and coordinates in range, warnings with a kind and no
+// report with the id "".
 //
 //	go test ./atlas -run '^$' -fuzz FuzzLoad -fuzztime 5m
 func FuzzLoad(f *testing.F) {
@@ -27,6 +28,8 @@ func FuzzLoad(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte(fc(good, pt(`[1,2]`, `{"id":"x","aliases":[1],"marker-color":"#zzz","excerpts":[{"report":"r","text":"t"}]}`))))
+	f.Add([]byte(fc(pt(`[1,2]`, `{"id":"x","excerpts":[{"text":"t"},{"report":"","text":"u"}]}`), pt(`[1,2]`, `{"id":"x"}`), pt(`[1,2]`, `{"id":"x-2","name":"n\xff"}`))))
+	f.Add([]byte("\xff\xfe{\x00}\x00"))
 	f.Add([]byte(`{"type":"Feature","geometry":{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}]},"properties":null}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := atlas.Load("fuzz.geojson", data)
@@ -63,8 +66,13 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		for _, w := range a.Warnings {
-			if w.File != "fuzz.geojson" || w.Msg == "" {
+			if w.File != "fuzz.geojson" || w.Msg == "" || w.Kind == "" {
 				t.Fatalf("warning %+v", w)
+			}
+		}
+		for _, r := range a.Reports {
+			if r.ID == "" {
+				t.Fatalf("a report has the id \"\": %+v", r)
 			}
 		}
 	})

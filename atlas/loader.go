@@ -115,7 +115,7 @@ func (l *loader) add(places []Place, n int) bool {
 		if p.Name == "" {
 			p.Name = p.ID
 		}
-		l.warn(ProblemNoName, i, "has no name; shown as %q", p.Name)
+		l.warn(ProblemNoName, i, "has no name; shown as %q", clipName(p.Name))
 	}
 	if _, dup := l.atlas.placeIndex[p.ID]; dup {
 		return false
@@ -145,7 +145,7 @@ func (l *loader) rename(places []Place, dups []int) {
 		}
 		next[id] = k
 		index[p.ID] = n
-		l.warn(ProblemDuplicateID, p.Feature, "id %q is already used by feature %d; renamed %q", id, places[index[id]].Feature, p.ID)
+		l.warn(ProblemDuplicateID, p.Feature, "id %q is already used by feature %d; renamed %q", clipName(id), places[index[id]].Feature, clipName(id)+p.ID[len(id):])
 	}
 }
 
@@ -179,9 +179,9 @@ func (l *loader) finish(total int) (*Atlas, error) {
 			p := a.Place(id)
 			switch {
 			case p == nil:
-				l.warn(ProblemBadSetting, FileLevel, "reports[%d] (%s) names setting %q, which is not a place in the file", ri, r.ID, id)
+				l.warn(ProblemBadSetting, FileLevel, "reports[%d] (%s) names setting %q, which is not a place in the file", ri, clipName(r.ID), clipName(id))
 			case p.Role != RoleSetting:
-				l.warn(ProblemBadSetting, p.Feature, "%q is a setting of report %q but its role is %q", id, r.ID, p.Role)
+				l.warn(ProblemBadSetting, p.Feature, "%q is a setting of report %q but its role is %q", clipName(id), clipName(r.ID), p.Role)
 			}
 		}
 	}

@@ -131,7 +131,7 @@ func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]
 			ex.Report = fd.reportID(report)
 			if fd.checkReports {
 				if _, ok := fd.knownReports[ex.Report]; !ok {
-					*warnings = append(*warnings, issue{ProblemUnknownReport, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, ex.Report)})
+					*warnings = append(*warnings, issue{ProblemUnknownReport, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, clipName(ex.Report))})
 				}
 			}
 		}

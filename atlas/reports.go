@@ -59,7 +59,7 @@ func (l *loader) reports(raw string) {
 			l.warn(ProblemBadReport, FileLevel, "reports[%d] has no id (report ignored)", j)
 		default:
 			if _, dup := a.reportIndex[rep.ID]; dup {
-				l.warn(ProblemBadReport, FileLevel, "reports[%d]: id %q is listed twice (second ignored)", j, rep.ID)
+				l.warn(ProblemBadReport, FileLevel, "reports[%d]: id %q is listed twice (second ignored)", j, clipName(rep.ID))
 				continue
 			}
 			if rep.Title == "" {

@@ -47,9 +47,9 @@ func (e *ReportError) Error() string { return "atlas: " + e.Message() }
 // "r1": reports/r1.txt is a named pipe (FIFO), not a regular file`.
 func (e *ReportError) Message() string {
 	if e.Err == nil {
-		return fmt.Sprintf("report %q: %s", e.Report, e.msg)
+		return fmt.Sprintf("report %q: %s", clipName(e.Report), e.msg)
 	}
-	return fmt.Sprintf("report %q: %s", e.Report, describeReadError(e.Err, e.File))
+	return fmt.Sprintf("report %q: %s", clipName(e.Report), describeReadError(e.Err, clipName(e.File)))
 }
 
 // Unwrap returns Err.
@@ -68,7 +68,7 @@ func (r *Report) ReadText(fsys fs.FS) ([]Paragraph, error) {
 	}
 	name := path.Clean(r.File)
 	if !fs.ValidPath(name) {
-		return nil, &ReportError{Report: r.ID, File: r.File, msg: fmt.Sprintf("file %q is not a path inside the places file's folder", r.File)}
+		return nil, &ReportError{Report: r.ID, File: r.File, msg: fmt.Sprintf("file %q is not a path inside the places file's folder", clipName(r.File))}
 	}
 	b, err := userfile.ReadFS(fsys, name, MaxReportFileSize)
 	if err != nil {
@@ -128,7 +128,7 @@ func Verify(a *Atlas, fsys fs.FS) []Problem {
 			}
 			if !strings.Contains(text, Normalize(e.Text)) {
 				probs = append(probs, Problem{File: a.File, Feature: p.Feature, Kind: ProblemNotVerbatim,
-					Msg: fmt.Sprintf("excerpts[%d] is not found verbatim in report %q (%s): %q", j, e.Report, a.Report(e.Report).File, clip(e.Text))})
+					Msg: fmt.Sprintf("excerpts[%d] is not found verbatim in report %q (%s): %q", j, clipName(e.Report), clipName(a.Report(e.Report).File), clip(e.Text))})
 			}
 		}
 	}

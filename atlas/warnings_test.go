@@ -360,3 +360,24 @@ func TestClip(t *testing.T) {
 		t.Errorf("Clip of 5 MB = %q", got)
 	}
 }
+
+// TestLongIDs checks that a huge id is kept whole in the data but clipped
+// in messages, so that duplicates of it cannot swell the warnings.
+func TestLongIDs(t *testing.T) {
+	long := strings.Repeat("x", 1<<20)
+	a, err := atlas.Load("long.geojson", []byte(fc(withID(long), withID(long), pt(`[1,2]`, fmt.Sprintf(`{"title":%q}`, long)))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Places[0].ID != long || a.Places[1].ID != long+"-2" || a.Places[2].Name != long || a.Places[2].ID != long+"-3" {
+		t.Errorf("ids or names not kept whole")
+	}
+	for _, w := range a.Warnings {
+		if len(w.Msg) > 300 {
+			t.Errorf("warning of %d bytes: %.80q…", len(w.Msg), w.Msg)
+		}
+	}
+	if len(a.Warnings) != 3 || !strings.HasSuffix(a.Warnings[0].Msg, `…-2"`) {
+		t.Errorf("warnings %.300v", a.Warnings)
+	}
+}
