@@ -454,7 +454,8 @@ func dirSize(t testing.TB, dir string) int64 {
 }
 
 // BenchmarkDiskHit is XYZ.Get of a fresh tile from the disk cache (two
-// small files read, the CRC checked), without decoding.
+// small files read through an os.Root, the CRC checked, the tile decoded,
+// which a Layer then uses rather than decode it again).
 func BenchmarkDiskHit(b *testing.B) {
 	srv := newTileServer(b)
 	s := newSource(b, srv, b.TempDir(), tiles.XYZOptions{})
