@@ -13,8 +13,8 @@ import (
 	"reportmap/internal/userfile/userfiletest"
 )
 
-// readers are the three ways to read a file of dir: by path, through
-// os.DirFS and through Dir.
+// readers are the ways to read a file of dir: by path, through os.DirFS,
+// through Dir and through an os.Root's FS.
 var readers = []struct {
 	name string
 	read func(dir, name string, limit int64) ([]byte, error)
@@ -27,6 +27,14 @@ var readers = []struct {
 	}},
 	{"Dir", func(dir, name string, limit int64) ([]byte, error) {
 		return userfile.ReadFS(userfile.Dir(dir), name, limit)
+	}},
+	{"RootFS", func(dir, name string, limit int64) ([]byte, error) {
+		r, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		defer r.Close()
+		return userfile.ReadFS(r.FS(), name, limit)
 	}},
 }
 
@@ -44,6 +52,7 @@ func TestRead(t *testing.T) {
 	ok := func(s string) want { return want{content: s} }
 	notRegular := func(msg string) want { return want{is: userfile.ErrNotRegular, kind: userfile.NotRegular, msg: msg} }
 	escapes := want{is: userfile.ErrOutside, kind: userfile.Outside, msg: "leads through a symbolic link to "}
+	escapedRoot := want{kind: userfile.Unreadable, msg: "cannot read {f}: path escapes from parent"}
 	tests := []struct {
 		name  string
 		make  func(t *testing.T, path string) // makes the file at path
@@ -62,14 +71,16 @@ func TestRead(t *testing.T) {
 		{"socket", func(t *testing.T, p string) { listen(t, p) }, 10,
 			map[string]want{"": notRegular("{f} is a socket, not a regular file")}},
 		{"symlink to /dev/zero", func(t *testing.T, p string) { userfiletest.DevZeroLink(t, p) }, 10, map[string]want{
-			"Read":  notRegular("{f} is a symbolic link to /dev/zero, which is a character device, not a regular file"),
-			"DirFS": notRegular("{f} is a symbolic link to /dev/zero, which is a character device, not a regular file"),
-			"Dir":   escapes,
+			"Read":   notRegular("{f} is a symbolic link to /dev/zero, which is a character device, not a regular file"),
+			"DirFS":  notRegular("{f} is a symbolic link to /dev/zero, which is a character device, not a regular file"),
+			"Dir":    escapes,
+			"RootFS": escapedRoot, // refused, but only Dir says why
 		}},
 		{"symlink to a file outside", func(t *testing.T, p string) { userfiletest.Symlink(t, outside, p) }, 100, map[string]want{
-			"Read":  ok("root:x:0:0"), // a path given by the user may lead anywhere
-			"DirFS": ok("root:x:0:0"), // os.DirFS follows links out: why Dir exists
-			"Dir":   escapes,
+			"Read":   ok("root:x:0:0"), // a path given by the user may lead anywhere
+			"DirFS":  ok("root:x:0:0"), // os.DirFS follows links out: why Dir exists
+			"Dir":    escapes,
+			"RootFS": escapedRoot,
 		}},
 		{"symlink inside", func(t *testing.T, p string) {
 			write(t, p+".real", "inside")
@@ -113,7 +124,7 @@ func TestRead(t *testing.T) {
 				if !strings.HasPrefix(err.Error(), "userfile: ") || !strings.Contains(err.Error(), name) {
 					t.Errorf("error %q does not start with the package and the name", err)
 				}
-				if w.kind == userfile.Unreadable && !errors.Is(err, fs.ErrNotExist) {
+				if tt.name == "missing" && !errors.Is(err, fs.ErrNotExist) {
 					t.Errorf("errors.Is(%v, fs.ErrNotExist) is false", err)
 				}
 			})
