@@ -81,17 +81,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var basemap ui.BasemapChoice
+	var basemap *ui.BasemapChoice // nil: the one remembered
 	switch {
 	case *offline && (*tilesURL != "" || *mbtiles != ""), *tilesURL != "" && *mbtiles != "":
 		fmt.Fprintln(stderr, "reportmap: choose one of -tiles, -mbtiles and -offline")
 		return 2
 	case *offline:
-		basemap = ui.BasemapOffline
+		basemap = &ui.OfflineBasemap
 	case *tilesURL != "":
-		basemap = ui.BasemapChoice("xyz:" + *tilesURL)
+		c := ui.XYZBasemap(*tilesURL)
+		basemap = &c
 	case *mbtiles != "":
-		basemap = ui.BasemapChoice("mbtiles:" + *mbtiles)
+		c := ui.MBTilesBasemap(*mbtiles)
+		basemap = &c
 	}
 
 	a, texts, err := loadForWindow(fl.Arg(0))
@@ -135,7 +137,7 @@ func parseSize(s string) (fyne.Size, error) {
 // runHeadless renders the window without a display: -png writes it,
 // -locate prints where a place is drawn. Fyne's software driver expects to
 // be driven from a goroutine other than main (as in tests), so it is.
-func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, basemap ui.BasemapChoice, stdout, stderr io.Writer) int {
+func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
 	status := make(chan int)
 	go func() {
 		status <- headless(a, texts, size, dark, selectID, pngOut, locate, basemap, stdout, stderr)
@@ -143,7 +145,7 @@ func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectI
 	return <-status
 }
 
-func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, basemap ui.BasemapChoice, stdout, stderr io.Writer) int {
+func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
 	if locate != "" {
 		pos, on := ui.Locate(a, size, locate)
 		if !on {
@@ -158,8 +160,9 @@ func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, 
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1
 	}
-	if basemap != "" && basemap != ui.BasemapOffline {
-		if err := h.View.SetBasemap(basemap, version); err != nil {
+	defer h.Close()
+	if basemap != nil && basemap.Kind != ui.BasemapOffline {
+		if err := h.View.SetBasemap(*basemap, version); err != nil {
 			fmt.Fprintln(stderr, "reportmap:", err)
 			return 1
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"reportmap/atlas"
+	"reportmap/internal/headless"
 	"reportmap/mapview/tiles"
 )
 
@@ -38,7 +39,7 @@ func (s *memSource) Get(context.Context, int, int, int) ([]byte, error) { return
 
 // tiledMap is a 1280×800 map over memSource's tiles, all loaded.
 func tiledMap(t testing.TB) (*Map, *mapRenderer) {
-	test.NewTempApp(t)
+	ap := headless.Wrap(test.NewTempApp(t)) // tiles' fyne.Do runs on this goroutine
 	a, err := atlas.LoadFile("../places.geojson")
 	if err != nil {
 		t.Fatal(err)
@@ -53,6 +54,7 @@ func tiledMap(t testing.TB) (*Map, *mapRenderer) {
 	r := newRenderer(m)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
+		ap.Drain()
 		r.draw(1280, 800)
 		if m.TilesPending() == 0 {
 			break
@@ -60,9 +62,9 @@ func tiledMap(t testing.TB) (*Map, *mapRenderer) {
 		if time.Now().After(deadline) {
 			t.Fatalf("%d tiles still pending", m.TilesPending())
 		}
-		time.Sleep(20 * time.Millisecond)
+		ap.RunUntil(func() bool { return false }, 20*time.Millisecond)
 	}
-	time.Sleep(fadeIn + 20*time.Millisecond) // past the fade
+	ap.RunUntil(func() bool { return false }, fadeIn+20*time.Millisecond) // past the fade
 	return m, r
 }
 

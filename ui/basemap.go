@@ -13,15 +13,90 @@ import (
 	"reportmap/mapview/tiles"
 )
 
-// BasemapChoice says which basemap the map shows over the embedded one:
-// "offline" (none), "osm", "xyz:<template>" or "mbtiles:<path>".
-type BasemapChoice string
+// BasemapKind is where a basemap's tiles come from.
+type BasemapKind int
 
-// The basemap choices without arguments.
+// The kinds of basemap.
 const (
-	BasemapOffline BasemapChoice = "offline"
-	BasemapOSM     BasemapChoice = "osm"
+	BasemapOffline BasemapKind = iota // the embedded Natural Earth map alone
+	BasemapOSM                        // OpenStreetMap's tile servers
+	BasemapXYZ                        // an XYZ tile server given by a URL template
+	BasemapMBTiles                    // a local MBTiles file
 )
+
+// basemapKindNames are the kinds' names in preferences and traces.
+var basemapKindNames = [...]string{"offline", "osm", "xyz", "mbtiles"}
+
+// String returns the kind's name: offline, osm, xyz or mbtiles.
+func (k BasemapKind) String() string {
+	if k < 0 || int(k) >= len(basemapKindNames) {
+		return fmt.Sprintf("BasemapKind(%d)", int(k))
+	}
+	return basemapKindNames[k]
+}
+
+// BasemapChoice says which basemap the map shows over the embedded one.
+// The zero value is offline.
+type BasemapChoice struct {
+	Kind     BasemapKind
+	Template string // for BasemapXYZ: https://…/{z}/{x}/{y}.png
+	File     string // for BasemapMBTiles: the file's path
+}
+
+// OfflineBasemap and OSMBasemap are the choices without arguments.
+var (
+	OfflineBasemap = BasemapChoice{Kind: BasemapOffline}
+	OSMBasemap     = BasemapChoice{Kind: BasemapOSM}
+)
+
+// XYZBasemap is the choice of an XYZ tile server.
+func XYZBasemap(template string) BasemapChoice {
+	return BasemapChoice{Kind: BasemapXYZ, Template: template}
+}
+
+// MBTilesBasemap is the choice of a local MBTiles file.
+func MBTilesBasemap(file string) BasemapChoice {
+	return BasemapChoice{Kind: BasemapMBTiles, File: file}
+}
+
+// String describes the choice for traces: "offline", "osm",
+// "xyz TEMPLATE" or "mbtiles FILE".
+func (c BasemapChoice) String() string {
+	switch c.Kind {
+	case BasemapXYZ:
+		return "xyz " + c.Template
+	case BasemapMBTiles:
+		return "mbtiles " + c.File
+	}
+	return c.Kind.String()
+}
+
+// Preference keys under which the basemap choice is remembered.
+const (
+	prefBasemapKind = "basemap.kind"
+	prefBasemapArg  = "basemap.arg"
+)
+
+// saveBasemap remembers c in prefs.
+func saveBasemap(prefs fyne.Preferences, c BasemapChoice) {
+	prefs.SetString(prefBasemapKind, c.Kind.String())
+	prefs.SetString(prefBasemapArg, c.Template+c.File) // at most one is set
+}
+
+// loadBasemap reads the remembered choice; offline when there is none or
+// it is not understood.
+func loadBasemap(prefs fyne.Preferences) BasemapChoice {
+	arg := prefs.String(prefBasemapArg)
+	switch prefs.String(prefBasemapKind) {
+	case "osm":
+		return OSMBasemap
+	case "xyz":
+		return XYZBasemap(arg)
+	case "mbtiles":
+		return MBTilesBasemap(arg)
+	}
+	return OfflineBasemap
+}
 
 // UserAgent is what the app tells tile servers, as OpenStreetMap's tile
 // usage policy asks: the app, its version and where to find it.
@@ -32,17 +107,17 @@ func UserAgent(version string) string {
 // OpenSource makes the tile source for a choice; nil for offline.
 func OpenSource(c BasemapChoice, version string) (tiles.Source, error) {
 	opt := tiles.XYZOptions{UserAgent: UserAgent(version)}
-	switch {
-	case c == "" || c == BasemapOffline:
+	switch c.Kind {
+	case BasemapOffline:
 		return nil, nil
-	case c == BasemapOSM:
+	case BasemapOSM:
 		return tiles.OpenStreetMap(opt), nil
-	case strings.HasPrefix(string(c), "xyz:"):
-		return tiles.NewXYZ(strings.TrimPrefix(string(c), "xyz:"), "", opt)
-	case strings.HasPrefix(string(c), "mbtiles:"):
-		return tiles.OpenMBTiles(strings.TrimPrefix(string(c), "mbtiles:"))
+	case BasemapXYZ:
+		return tiles.NewXYZ(c.Template, "", opt)
+	case BasemapMBTiles:
+		return tiles.OpenMBTiles(c.File)
 	}
-	return nil, fmt.Errorf("unknown basemap %q", c)
+	return nil, fmt.Errorf("unknown basemap %v", c)
 }
 
 // SetBasemap switches the map's basemap. On error the previous basemap
@@ -69,18 +144,13 @@ func (v *View) SetBasemap(c BasemapChoice, version string) error {
 }
 
 // Basemap returns the basemap choice shown.
-func (v *View) Basemap() BasemapChoice {
-	if v.basemap == "" {
-		return BasemapOffline
-	}
-	return v.basemap
-}
+func (v *View) Basemap() BasemapChoice { return v.basemap }
 
 // basemapMenu is View ▸ Basemap.
 func (win *Window) basemapMenu() *fyne.MenuItem {
 	item := fyne.NewMenuItem("Basemap", nil)
-	offline := fyne.NewMenuItem("Offline (Natural Earth)", func() { win.chooseBasemap(BasemapOffline) })
-	osm := fyne.NewMenuItem("OpenStreetMap (online)", func() { win.chooseBasemap(BasemapOSM) })
+	offline := fyne.NewMenuItem("Offline (Natural Earth)", func() { win.chooseBasemap(OfflineBasemap) })
+	osm := fyne.NewMenuItem("OpenStreetMap (online)", func() { win.chooseBasemap(OSMBasemap) })
 	custom := fyne.NewMenuItem("Custom tile server…", win.customTilesDialog)
 	mb := fyne.NewMenuItem("MBTiles file…", win.mbtilesDialog)
 	item.ChildMenu = fyne.NewMenu("", offline, osm, custom, mb)
@@ -94,11 +164,10 @@ func (win *Window) checkBasemapItems() {
 	if len(win.basemapItems) < 4 {
 		return
 	}
-	c := win.View.Basemap()
-	win.basemapItems[0].Checked = c == BasemapOffline
-	win.basemapItems[1].Checked = c == BasemapOSM
-	win.basemapItems[2].Checked = strings.HasPrefix(string(c), "xyz:")
-	win.basemapItems[3].Checked = strings.HasPrefix(string(c), "mbtiles:")
+	k := win.View.Basemap().Kind
+	for i, it := range win.basemapItems {
+		it.Checked = BasemapKind(i) == k // the items are in BasemapKind order
+	}
 	if m := win.W.MainMenu(); m != nil {
 		m.Refresh()
 	}
@@ -111,21 +180,21 @@ func (win *Window) chooseBasemap(c BasemapChoice) {
 		dialog.ShowError(fmt.Errorf("the basemap could not be changed:\n\n%s", strings.TrimPrefix(err.Error(), "tiles: ")), win.W)
 		return
 	}
-	fyne.CurrentApp().Preferences().SetString("basemap", string(c))
+	saveBasemap(fyne.CurrentApp().Preferences(), c)
 	win.checkBasemapItems()
 }
 
 func (win *Window) customTilesDialog() {
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("https://tile.example.org/{z}/{x}/{y}.png")
-	if c := win.View.Basemap(); strings.HasPrefix(string(c), "xyz:") {
-		entry.SetText(strings.TrimPrefix(string(c), "xyz:"))
+	if c := win.View.Basemap(); c.Kind == BasemapXYZ {
+		entry.SetText(c.Template)
 	}
 	dialog.ShowForm("Custom tile server", "Use", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("URL template", entry)},
 		func(ok bool) {
 			if ok && strings.TrimSpace(entry.Text) != "" {
-				win.chooseBasemap(BasemapChoice("xyz:" + strings.TrimSpace(entry.Text)))
+				win.chooseBasemap(XYZBasemap(strings.TrimSpace(entry.Text)))
 			}
 		}, win.W)
 }
@@ -137,7 +206,7 @@ func (win *Window) mbtilesDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		win.chooseBasemap(BasemapChoice("mbtiles:" + filepath.Clean(path)))
+		win.chooseBasemap(MBTilesBasemap(filepath.Clean(path)))
 	}, win.W)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".mbtiles"}))
 	d.Show()

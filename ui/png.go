@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"reportmap/atlas"
+	"reportmap/internal/headless"
 	"reportmap/mapview"
 )
 
@@ -31,16 +32,27 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 
 // Headless is a view rendered without a display, through Fyne's software
 // renderer: for -png, for -locate, and for tests and scripts.
+//
+// The goroutine that calls NewHeadless owns the view: fyne.Do callbacks
+// from other goroutines (tiles arriving) are queued for it and run while
+// it renders or waits (see [headless.App]), so no widget is touched from
+// two goroutines.
 type Headless struct {
 	View   *View
+	app    *headless.App
 	canvas fyne.Canvas
 	theme  fyne.Theme
 }
 
 // NewHeadless lays out a's view at size, in the light or dark theme, with
 // the place select chosen ("" for none).
+//
+// Fyne renders without a display only through its test package: the
+// software painter is internal, and driver/software, its one public
+// wrapper, returns a test.WindowlessCanvas. So the app links
+// fyne.io/fyne/v2/test for -png.
 func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID string) (*Headless, error) {
-	test.NewApp()
+	ha := headless.Wrap(test.NewApp())
 	variant := theme.VariantLight
 	if dark {
 		variant = theme.VariantDark
@@ -56,11 +68,12 @@ func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectI
 	if selectID != "" && !v.Select(selectID) {
 		return nil, fmt.Errorf("no place %q to select", selectID)
 	}
-	return &Headless{View: v, canvas: c, theme: th}, nil
+	return &Headless{View: v, app: ha, canvas: c, theme: th}, nil
 }
 
-// Image renders the view.
+// Image runs the queued UI callbacks and renders the view.
 func (h *Headless) Image() image.Image {
+	h.app.Drain()
 	return software.RenderCanvas(h.canvas, h.theme)
 }
 
@@ -72,12 +85,20 @@ func (h *Headless) WaitForTiles(limit time.Duration) int {
 		h.Image()
 		n := h.View.Map.TilesPending()
 		if n == 0 || time.Now().After(deadline) {
-			// One more frame so fading tiles are drawn in full.
-			time.Sleep(300 * time.Millisecond)
+			// Let fading tiles finish, so the last frame draws them in full.
+			h.app.RunUntil(func() bool { return false }, 300*time.Millisecond)
 			return n
 		}
-		time.Sleep(50 * time.Millisecond)
+		h.app.RunUntil(func() bool { return false }, 50*time.Millisecond)
 	}
+}
+
+// Close closes the basemap's tile layer and source.
+func (h *Headless) Close() {
+	if err := h.View.SetBasemap(OfflineBasemap, ""); err != nil {
+		fyne.LogError("reportmap: closing the basemap", err)
+	}
+	h.app.Drain()
 }
 
 // Locate returns where the place id is drawn on a map of the given size

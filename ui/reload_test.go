@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reportmap/atlas"
+	"reportmap/internal/headless"
 	"reportmap/ui"
 )
 
@@ -25,7 +26,7 @@ const twoPlaces = `{"type":"FeatureCollection","features":[
  {"type":"Feature","geometry":{"type":"Point","coordinates":[30,10]},"properties":{"id":"b","name":"Beta"}}]}`
 
 func TestReloadsWhenTheFileChanges(t *testing.T) {
-	ap := test.NewTempApp(t)
+	ap := headless.Wrap(test.NewTempApp(t)) // the watcher's fyne.Do runs here
 	path := filepath.Join(t.TempDir(), "live.geojson")
 	if err := os.WriteFile(path, []byte(onePlace), 0o644); err != nil {
 		t.Fatal(err)
@@ -35,7 +36,7 @@ func TestReloadsWhenTheFileChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	win := ui.NewWindow(ap, a, os.DirFS(filepath.Dir(path)), ui.Options{File: path})
-	t.Cleanup(win.W.Close)
+	t.Cleanup(win.Close)
 	win.W.Resize(fyne.NewSize(1000, 700))
 	// An editor saving: write a new file and rename it over the old.
 	tmp := path + ".tmp"
@@ -43,16 +44,9 @@ func TestReloadsWhenTheFileChanges(t *testing.T) {
 	if err := os.Rename(tmp, path); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		var n int
-		fyne.DoAndWait(func() { n = len(win.View.Atlas().Places) })
-		if n == 2 {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	if !ap.RunUntil(func() bool { return len(win.View.Atlas().Places) == 2 }, 5*time.Second) {
+		t.Errorf("the window did not reload the changed file within 5 s")
 	}
-	t.Errorf("the window did not reload the changed file within 5 s")
 }
 
 func TestWritePNGIsAtomic(t *testing.T) {
@@ -82,7 +76,7 @@ func TestDropOpensGeoJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	win := ui.NewWindow(ap, a, os.DirFS(".."), ui.Options{})
-	t.Cleanup(win.W.Close)
+	t.Cleanup(win.Close)
 	dir := t.TempDir()
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte("hello"), 0o644)
@@ -103,10 +97,11 @@ func TestBasemapChoice(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	win, events := newWindow(t)
 	v := win.View
-	if v.Basemap() != ui.BasemapOffline || v.Map.Tiles() != nil {
-		t.Fatalf("a fresh window shows %q", v.Basemap())
+	if v.Basemap() != ui.OfflineBasemap || v.Map.Tiles() != nil {
+		t.Fatalf("a fresh window shows %v", v.Basemap())
 	}
-	if err := v.SetBasemap("xyz:http://127.0.0.1:1/{z}/{x}/{y}.png", "test"); err != nil {
+	xyz := ui.XYZBasemap("http://127.0.0.1:1/{z}/{x}/{y}.png")
+	if err := v.SetBasemap(xyz, "test"); err != nil {
 		t.Fatal(err)
 	}
 	if v.Map.Tiles() == nil || v.Map.Tiles().Source().Attribution() != "" {
@@ -115,21 +110,21 @@ func TestBasemapChoice(t *testing.T) {
 	// A bad MBTiles file is refused and the previous basemap stays.
 	bad := filepath.Join(t.TempDir(), "bad.mbtiles")
 	os.WriteFile(bad, []byte("nope"), 0o644)
-	if err := v.SetBasemap(ui.BasemapChoice("mbtiles:"+bad), "test"); err == nil || !strings.Contains(err.Error(), "bad.mbtiles") {
+	if err := v.SetBasemap(ui.MBTilesBasemap(bad), "test"); err == nil || !strings.Contains(err.Error(), "bad.mbtiles") {
 		t.Errorf("bad MBTiles: %v", err)
 	}
-	if !strings.HasPrefix(string(v.Basemap()), "xyz:") || v.Map.Tiles() == nil {
-		t.Errorf("after the bad file the basemap is %q", v.Basemap())
+	if v.Basemap() != xyz || v.Map.Tiles() == nil {
+		t.Errorf("after the bad file the basemap is %v", v.Basemap())
 	}
-	if err := v.SetBasemap("xyz:ftp://x/{z}", "test"); err == nil {
+	if err := v.SetBasemap(ui.XYZBasemap("ftp://x/{z}"), "test"); err == nil {
 		t.Error("a bad template was accepted")
 	}
-	if err := v.SetBasemap(ui.BasemapOffline, "test"); err != nil || v.Map.Tiles() != nil {
+	if err := v.SetBasemap(ui.OfflineBasemap, "test"); err != nil || v.Map.Tiles() != nil {
 		t.Errorf("offline: %v", err)
 	}
 	found := false
 	for _, e := range *events {
-		found = found || strings.HasPrefix(e, "basemap xyz:")
+		found = found || e == "basemap xyz http://127.0.0.1:1/{z}/{x}/{y}.png"
 	}
 	if !found {
 		t.Errorf("trace %v", *events)
@@ -145,7 +140,7 @@ func TestGroupListedInPanel(t *testing.T) {
 		t.Fatal(err)
 	}
 	win := ui.NewWindow(ap, a, nil, ui.Options{})
-	t.Cleanup(win.W.Close)
+	t.Cleanup(win.Close)
 	win.W.Resize(fyne.NewSize(1200, 800))
 	v := win.View
 	v.Map.SetView([2]float64{2.37, 51.03}, 18)

@@ -38,7 +38,7 @@ type Options struct {
 	Icon    fyne.Resource
 	// Basemap, when set, is the basemap to show (from the command line);
 	// otherwise the one remembered in preferences.
-	Basemap BasemapChoice
+	Basemap *BasemapChoice
 }
 
 // Window is the app's main window.
@@ -51,7 +51,9 @@ type Window struct {
 
 	basemapItems []*fyne.MenuItem
 	watcher      *fsnotify.Watcher
-	lastMap      string // the map geometry last traced
+	mapTimer     *time.Timer // traces the map's geometry after a resize
+	lastMap      string      // the map geometry last traced
+	closed       bool
 }
 
 // Run opens the window for a and blocks until it is closed. texts is the
@@ -65,7 +67,7 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 	w := NewWindow(ap, a, texts, opts)
 	w.trace("open %s", a.File)
 	w.W.ShowAndRun()
-	w.close()
+	w.Close()
 }
 
 // NewWindow builds the window without showing it.
@@ -85,18 +87,10 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 		}
 		// Where the map is in the window, for scripts (with -locate); its
 		// position is set just after its size, so look a moment later.
-		go func() {
-			time.Sleep(100 * time.Millisecond)
-			fyne.Do(func() {
-				m := win.View.Map
-				pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(m)
-				s := m.Size()
-				if g := fmt.Sprintf("map %.0f %.0f %.0f %.0f", pos.X, pos.Y, s.Width, s.Height); g != win.lastMap {
-					win.lastMap = g
-					win.trace("%s", g)
-				}
-			})
-		}()
+		if win.mapTimer != nil {
+			win.mapTimer.Stop()
+		}
+		win.mapTimer = time.AfterFunc(100*time.Millisecond, func() { fyne.Do(win.traceMap) })
 	}
 	win.View.ShowReport = win.showReport
 	win.notice = container.NewVBox()
@@ -123,19 +117,33 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 	if opts.File != "" {
 		win.watch(opts.File)
 	}
-	basemap := opts.Basemap
-	if basemap == "" {
-		basemap = BasemapChoice(prefs.StringWithFallback("basemap", string(BasemapOffline)))
+	basemap := loadBasemap(prefs)
+	if opts.Basemap != nil {
+		basemap = *opts.Basemap
 	}
 	if err := win.View.SetBasemap(basemap, opts.Version); err != nil {
 		win.trace("error %s", oneLine(err.Error()))
 		fyne.LogError("reportmap: basemap", err)
-		if opts.Basemap != "" { // asked for on the command line: say so
+		if opts.Basemap != nil { // asked for on the command line: say so
 			dialog.ShowError(err, win.W)
 		}
 	}
 	win.checkBasemapItems()
 	return win
+}
+
+// traceMap traces where the map sits in the window, when that changed.
+func (win *Window) traceMap() {
+	if win.closed {
+		return
+	}
+	m := win.View.Map
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(m)
+	s := m.Size()
+	if g := fmt.Sprintf("map %.0f %.0f %.0f %.0f", pos.X, pos.Y, s.Width, s.Height); g != win.lastMap {
+		win.lastMap = g
+		win.trace("%s", g)
+	}
 }
 
 func (win *Window) trace(format string, args ...any) {
@@ -264,10 +272,7 @@ func (win *Window) showWarnings(a *atlas.Atlas) {
 
 // watch reloads the file when it changes on disk.
 func (win *Window) watch(path string) {
-	if win.watcher != nil {
-		win.watcher.Close()
-		win.watcher = nil
-	}
+	win.stopWatching()
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		fyne.LogError("reportmap: watching "+path, err)
@@ -309,12 +314,32 @@ func (win *Window) watch(path string) {
 	}()
 }
 
-func (win *Window) close() {
+// Close ends everything the window started: the file watcher and its
+// goroutine, the pending map trace and the tile layer with its workers
+// and source (an open MBTiles file). It closes the Fyne window too, if it
+// is still open. Calling it again does nothing. Like all widget code it
+// runs on Fyne's goroutine.
+func (win *Window) Close() {
+	if win.closed {
+		return
+	}
+	win.closed = true
+	win.stopWatching()
+	if win.mapTimer != nil {
+		win.mapTimer.Stop()
+	}
+	if err := win.View.SetBasemap(OfflineBasemap, win.opts.Version); err != nil {
+		fyne.LogError("reportmap: closing the basemap", err)
+	}
+	win.W.Close()
+}
+
+// stopWatching stops the file watcher, if there is one; its goroutine
+// ends when the watcher's channels close.
+func (win *Window) stopWatching() {
 	if win.watcher != nil {
 		win.watcher.Close()
-	}
-	if l := win.View.Map.Tiles(); l != nil {
-		l.Close()
+		win.watcher = nil
 	}
 }
 

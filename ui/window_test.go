@@ -56,7 +56,7 @@ func newWindow(t *testing.T) (*ui.Window, *[]string) {
 	var events []string
 	win.View.Trace = func(e string) { events = append(events, e) }
 	win.W.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(win.W.Close)
+	t.Cleanup(win.Close)
 	return win, &events
 }
 
