@@ -92,4 +92,41 @@ if grep -Eq 'panic|Fyne error' "$out/app-running.err"; then fail "the app logged
 kill "$app" # by PID
 wait "$app" 2>/dev/null || true
 app=""
-echo "window test: ok (Kursk selected by its pixel, $changed panel pixels changed; Gaza found by search); screenshots in $out"
+
+# A file of the user's, watched for changes, is replaced by a named pipe:
+# the window must not freeze. It says what is wrong, keeps the places on
+# screen, still answers, and Ctrl+Q quits it.
+mkdir -p "$out/data/reports"
+cp places.geojson "$out/data/"
+cp reports/*.txt "$out/data/reports/"
+"$out/reportmap" -trace "$out/data/places.geojson" >"$out/fifo.out" 2>"$out/fifo.err" &
+app=$!
+wid=""
+for _ in $(seq 100); do
+	wid=$(xdotool search --onlyvisible --name '^reportmap — places.geojson$' 2>/dev/null | head -n 1 || true)
+	[[ -n "$wid" ]] && break
+	kill -0 "$app" 2>/dev/null || fail "the app exited on the copied file: $(cat "$out/fifo.err")"
+	sleep 0.1
+done
+[[ -n "$wid" ]] || fail "no window for the copied file within 10 s"
+sleep 1
+rm "$out/data/places.geojson"
+mkfifo "$out/data/places.geojson"
+for _ in $(seq 50); do grep -q '^error .*named pipe' "$out/fifo.err" && break; sleep 0.1; done
+grep -q '^error .*named pipe' "$out/fifo.err" || fail "replacing the file by a named pipe gave no clear error; trace: $(cat "$out/fifo.err")"
+xdotool key --window "$wid" Escape # the error dialog
+sleep 0.5
+import -window "$wid" "$out/fifo.png"
+xdotool key --window "$wid" ctrl+f
+sleep 0.3
+xdotool type --window "$wid" --delay 50 "Kursk"
+xdotool key --window "$wid" Return
+for _ in $(seq 30); do grep -q '^select kursk$' "$out/fifo.err" && break; sleep 0.1; done
+grep -q '^select kursk$' "$out/fifo.err" || fail "after the named pipe the window did not answer (search Kursk); trace: $(cat "$out/fifo.err")"
+xdotool key --window "$wid" ctrl+q
+for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app" 2>/dev/null; then fail "Ctrl+Q did not end the app within 5 s"; fi
+wait "$app" || fail "the app exited with status $? after Ctrl+Q: $(cat "$out/fifo.err")"
+app=""
+if grep -Eq 'panic|DATA RACE' "$out/fifo.err"; then fail "the app logged errors: $(cat "$out/fifo.err")"; fi
+echo "window test: ok (Kursk selected by its pixel, $changed panel pixels changed; Gaza found by search; a named pipe in place of the file refused and the window still answers; Ctrl+Q quits); screenshots in $out"
