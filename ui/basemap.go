@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -177,7 +178,12 @@ func (win *Window) checkBasemapItems() {
 func (win *Window) chooseBasemap(c BasemapChoice) {
 	if err := win.View.SetBasemap(c, win.opts.Version); err != nil {
 		win.trace("error %s", oneLine(err.Error()))
-		dialog.ShowError(fmt.Errorf("the basemap could not be changed:\n\n%s", strings.TrimPrefix(err.Error(), "tiles: ")), win.W)
+		msg := err.Error()
+		var oe *tiles.OpenError
+		if errors.As(err, &oe) {
+			msg = oe.Message()
+		}
+		dialog.ShowError(fmt.Errorf("the basemap could not be changed:\n\n%s", msg), win.W)
 		return
 	}
 	saveBasemap(fyne.CurrentApp().Preferences(), c)
