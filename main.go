@@ -16,9 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -98,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	a, texts, err := loadForWindow(fl.Arg(0))
 	if err != nil {
-		fmt.Fprintln(stderr, strings.TrimPrefix(err.Error(), "atlas: "))
+		fmt.Fprintln(stderr, ui.ErrorMessage(err))
 		return 1
 	}
 	if *pngOut != "" || *locate != "" {
@@ -190,7 +188,7 @@ func loadForWindow(file string) (*atlas.Atlas, fs.FS, error) {
 		return a, embedded, err
 	}
 	a, err := atlas.LoadFile(file)
-	return a, os.DirFS(filepath.Dir(file)), err
+	return a, atlas.ReportsDir(file), err
 }
 
 // noDisplay explains, when there is no display to open a window on, what

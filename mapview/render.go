@@ -320,7 +320,7 @@ func (r *mapRenderer) reserveMarkers(o orb.Point, s, scale float64) {
 func (r *mapRenderer) itemName(it cluster.Item) string {
 	m := r.m
 	if it.Count == 1 {
-		return m.places[it.Point].Name
+		return m.label(it.Point)
 	}
 	if r.index != m.index {
 		r.index, r.names = m.index, map[int]string{}
@@ -344,12 +344,20 @@ func (r *mapRenderer) clusterName(it cluster.Item) string {
 	case 0:
 		return ""
 	case 1:
-		return m.places[r.members[0]].Name
+		return m.label(r.members[0])
 	case 2:
-		return m.places[r.members[0]].Name + ", " + m.places[r.members[1]].Name
+		return m.label(r.members[0]) + ", " + m.label(r.members[1])
 	}
-	return fmt.Sprintf("%s, %s +%d", m.places[r.members[0]].Name, m.places[r.members[1]].Name, len(r.members)-2)
+	return fmt.Sprintf("%s, %s +%d", m.label(r.members[0]), m.label(r.members[1]), len(r.members)-2)
 }
+
+// maxLabelRunes bounds a label on the map: a longer name is cut with "…"
+// for display (the data keeps it whole), so a hostile 5 MB name costs a
+// label's worth of pixels, not gigabytes.
+const maxLabelRunes = 48
+
+// label is place i's name as the map prints it.
+func (m *Map) label(i int) string { return atlas.Clip(m.places[i].Name, maxLabelRunes) }
 
 // placeLabel puts text right, left, above or below a marker at (x, y)
 // whose edge is gap pixels from its centre, wherever it first fits

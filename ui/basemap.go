@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -178,12 +177,7 @@ func (win *Window) checkBasemapItems() {
 func (win *Window) chooseBasemap(c BasemapChoice) {
 	if err := win.View.SetBasemap(c, win.opts.Version); err != nil {
 		win.trace("error %s", oneLine(err.Error()))
-		msg := err.Error()
-		var oe *tiles.OpenError
-		if errors.As(err, &oe) {
-			msg = oe.Message()
-		}
-		dialog.ShowError(fmt.Errorf("the basemap could not be changed:\n\n%s", msg), win.W)
+		dialog.ShowError(fmt.Errorf("the basemap could not be changed:\n\n%s", ErrorMessage(err)), win.W)
 		return
 	}
 	saveBasemap(fyne.CurrentApp().Preferences(), c)

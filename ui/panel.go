@@ -24,32 +24,35 @@ func (v *View) showPanel() {
 			var names []string
 			for _, id := range r.Settings {
 				if sp := a.Place(id); sp != nil {
-					names = append(names, sp.Name)
+					names = append(names, shortName(sp.Name))
 				}
 			}
 			// Wrapping labels rather than a card's title, whose one long
 			// line would make the panel too wide for the map.
-			title := wrapped(r.Title, fyne.TextStyle{Bold: true})
-			body := wrapped(r.Source+" · settings: "+strings.Join(names, ", "), fyne.TextStyle{})
+			title := wrapped(shortName(r.Title), fyne.TextStyle{Bold: true})
+			body := wrapped(shortName(r.Source)+" · settings: "+strings.Join(names, ", "), fyne.TextStyle{})
 			v.Panel.Add(widget.NewCard("", "", container.NewVBox(title, body)))
 		}
 		v.Panel.Add(wrapped("Choose a place on the map or in the list to read what the reports say about it. Ctrl+F searches names and quotes.", fyne.TextStyle{Italic: true}))
 		return
 	}
-	v.Panel.Add(widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	v.Panel.Add(widget.NewLabelWithStyle(shortName(p.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	v.Panel.Add(widget.NewLabel(fmt.Sprintf("%s · %s · named in %d of %d reports", kindName(p.Kind), p.Role, len(p.Reports()), len(a.Reports))))
 	if p.Description != "" {
-		v.Panel.Add(wrapped(p.Description, fyne.TextStyle{Italic: true}))
+		v.Panel.Add(wrapped(shortText(p.Description), fyne.TextStyle{Italic: true}))
 	}
 	for _, e := range p.Excerpts {
-		title, source := e.Report, ""
+		source := "Unattributed quote (the file names no report for it)"
 		r := a.Report(e.Report)
-		if r != nil {
-			title, source = r.Title, r.Source
+		switch {
+		case r != nil:
+			source = shortName(r.Title) + " — " + shortName(r.Source)
+		case e.Report != "":
+			source = "Report " + shortName(e.Report) + " (not listed in the file)"
 		}
-		quote := widget.NewRichText(Highlight(e.Text, p.Names())...)
+		quote := widget.NewRichText(Highlight(shortText(e.Text), p.Names())...)
 		quote.Wrapping = fyne.TextWrapWord
-		from := wrapped(title+" — "+source, fyne.TextStyle{Italic: true})
+		from := wrapped(source, fyne.TextStyle{Italic: true})
 		body := container.NewVBox(from, quote)
 		if r != nil && r.File != "" && v.ShowReport != nil {
 			text := e.Text

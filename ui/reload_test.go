@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -156,3 +157,50 @@ func TestGroupListedInPanel(t *testing.T) {
 		t.Errorf("the Beta button chose %v", p)
 	}
 }
+
+// A watched file replaced by a named pipe: the window neither blocks nor
+// loses its places; the trace says what is wrong.
+func TestWatchedFileReplacedByANamedPipe(t *testing.T) {
+	ap := headless.Wrap(test.NewTempApp(t))
+	path := filepath.Join(t.TempDir(), "live.geojson")
+	if err := os.WriteFile(path, []byte(twoPlaces), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := atlas.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events []string
+	win := ui.NewWindow(ap, a, atlas.ReportsDir(path), ui.Options{File: path, Trace: traceTo(&events)})
+	t.Cleanup(win.Close)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saidWhy := func() bool {
+		for _, e := range events {
+			if strings.HasPrefix(e, "error ") && strings.Contains(e, "named pipe") {
+				return true
+			}
+		}
+		return false
+	}
+	if !ap.RunUntil(saidWhy, 5*time.Second) {
+		t.Fatalf("no error about the named pipe; trace %q", events)
+	}
+	if n := len(win.View.Atlas().Places); n != 2 {
+		t.Errorf("after the pipe %d places show; want the 2 from before", n)
+	}
+}
+
+// traceTo collects trace lines.
+type traceWriter struct{ lines *[]string }
+
+func (w traceWriter) Write(b []byte) (int, error) {
+	*w.lines = append(*w.lines, strings.TrimSuffix(string(b), "\n"))
+	return len(b), nil
+}
+
+func traceTo(lines *[]string) traceWriter { return traceWriter{lines} }

@@ -119,7 +119,7 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 	v.Map.OnGroup = func(ps []*atlas.Place) {
 		names := make([]string, len(ps))
 		for i, p := range ps {
-			names[i] = p.Name
+			names[i] = shortName(p.Name)
 		}
 		v.showGroup(ps)
 		v.trace("group %s", strings.Join(names, ", "))
@@ -141,9 +141,9 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 // placeLine is a place's line in the list.
 func placeLine(p *atlas.Place) string {
 	if p.Role == atlas.RoleSetting {
-		return p.Name + " — setting"
+		return shortName(p.Name) + " — setting"
 	}
-	return p.Name
+	return shortName(p.Name)
 }
 
 func (v *View) trace(format string, args ...any) {
@@ -200,10 +200,10 @@ func (v *View) buildLegend() {
 		swatch := canvas.NewRectangle(mapview.ReportColor(i))
 		swatch.CornerRadius = 3
 		// The title wraps, so long titles do not widen the side panel.
-		title := wrapped(r.Title, fyne.TextStyle{})
+		title := wrapped(shortName(r.Title), fyne.TextStyle{})
 		left := container.NewHBox(check, container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 14), swatch)))
 		v.Legend.Add(container.NewBorder(nil, nil, left, nil, title))
-		titles = append(titles, r.Title)
+		titles = append(titles, shortName(r.Title))
 	}
 	v.WalkReport.Options = titles
 	v.WalkReport.ClearSelected()

@@ -5,10 +5,10 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -215,11 +215,11 @@ func (win *Window) Open(path string) {
 	a, err := atlas.LoadFile(path)
 	if err != nil {
 		win.trace("error %s", oneLine(err.Error()))
-		dialog.ShowError(fmt.Errorf("%s could not be opened:\n\n%s", filepath.Base(path), strings.TrimPrefix(err.Error(), "atlas: ")), win.W)
+		dialog.ShowError(fmt.Errorf("%s could not be opened:\n\n%s", filepath.Base(path), ErrorMessage(err)), win.W)
 		return
 	}
 	win.opts.File = path
-	win.View.SetAtlas(a, os.DirFS(filepath.Dir(path)))
+	win.View.SetAtlas(a, atlas.ReportsDir(path))
 	win.W.SetTitle("reportmap — " + filepath.Base(path))
 	win.showWarnings(a)
 	win.watch(path)
@@ -248,6 +248,17 @@ func (win *Window) Reload() {
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " | ") }
 
+// ErrorMessage is err's text for people: without the package prefix where
+// the error's type gives a message of its own (atlas.Error,
+// atlas.ReportError, tiles.OpenError, userfile.Error).
+func ErrorMessage(err error) string {
+	var m interface{ Message() string }
+	if errors.As(err, &m) {
+		return m.Message()
+	}
+	return err.Error()
+}
+
 // showWarnings shows a notice for a file's warnings, with a Details view.
 func (win *Window) showWarnings(a *atlas.Atlas) {
 	win.notice.RemoveAll()
@@ -255,9 +266,9 @@ func (win *Window) showWarnings(a *atlas.Atlas) {
 		return
 	}
 	msg := fmt.Sprintf("%s: %d warnings (%d features skipped)", filepath.Base(a.File), len(a.Warnings), a.Skipped())
-	var lines []string
-	for _, w := range a.Warnings {
-		lines = append(lines, w.String())
+	var lines []string // the first few of each kind, then how many more
+	for _, l := range atlas.Summarize(a.Warnings, atlas.ShownPerKind) {
+		lines = append(lines, l.String())
 	}
 	details := widget.NewButton("Details", func() {
 		text := widget.NewLabel(strings.Join(lines, "\n"))
@@ -389,7 +400,7 @@ func (win *Window) showReport(r *atlas.Report, excerpt string) {
 	body, hit := ReportText(paras, excerpt)
 	scroll := container.NewVScroll(container.NewPadded(body))
 	scroll.SetMinSize(fyne.NewSize(640, 480))
-	header := wrapped(r.Title+" — "+r.Source, fyne.TextStyle{Bold: true})
+	header := wrapped(shortName(r.Title)+" — "+shortName(r.Source), fyne.TextStyle{Bold: true})
 	d := dialog.NewCustom("Report", "Close", container.NewBorder(header, nil, nil, nil, scroll), win.W)
 	d.Resize(fyne.NewSize(720, 600))
 	d.Show()
