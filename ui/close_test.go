@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"reportmap/atlas"
 	"reportmap/internal/headless"
 	"reportmap/ui"
 )
@@ -42,14 +41,7 @@ func TestCloseEndsWhatTheWindowStarted(t *testing.T) {
 		t.Fatalf("goroutines before the test:\n%s", strings.Join(g, "\n\n"))
 	}
 	ap := headless.Wrap(test.NewTempApp(t))
-	path := filepath.Join(t.TempDir(), "live.geojson")
-	if err := os.WriteFile(path, []byte(twoPlaces), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := atlas.LoadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, a := liveFile(t, twoPlaces)
 	tilesAt := ui.XYZBasemap("http://127.0.0.1:1/{z}/{x}/{y}.png") // refuses every connection
 	win := ui.NewWindow(ap, a, os.DirFS(filepath.Dir(path)), ui.Options{File: path, Trace: &strings.Builder{}, Basemap: &tilesAt})
 	win.W.Resize(fyne.NewSize(1000, 700))

@@ -26,16 +26,23 @@ const twoPlaces = `{"type":"FeatureCollection","features":[
  {"type":"Feature","geometry":{"type":"Point","coordinates":[2.37,51.03]},"properties":{"id":"a","name":"Alpha"}},
  {"type":"Feature","geometry":{"type":"Point","coordinates":[30,10]},"properties":{"id":"b","name":"Beta"}}]}`
 
-func TestReloadsWhenTheFileChanges(t *testing.T) {
-	ap := headless.Wrap(test.NewTempApp(t)) // the watcher's fyne.Do runs here
+// liveFile writes doc to a places file of its own and loads it.
+func liveFile(t *testing.T, doc string) (string, *atlas.Atlas) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "live.geojson")
-	if err := os.WriteFile(path, []byte(onePlace), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	a, err := atlas.LoadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return path, a
+}
+
+func TestReloadsWhenTheFileChanges(t *testing.T) {
+	ap := headless.Wrap(test.NewTempApp(t)) // the watcher's fyne.Do runs here
+	path, a := liveFile(t, onePlace)
 	win := ui.NewWindow(ap, a, os.DirFS(filepath.Dir(path)), ui.Options{File: path})
 	t.Cleanup(win.Close)
 	win.W.Resize(fyne.NewSize(1000, 700))
@@ -162,14 +169,7 @@ func TestGroupListedInPanel(t *testing.T) {
 // loses its places; the trace says what is wrong.
 func TestWatchedFileReplacedByANamedPipe(t *testing.T) {
 	ap := headless.Wrap(test.NewTempApp(t))
-	path := filepath.Join(t.TempDir(), "live.geojson")
-	if err := os.WriteFile(path, []byte(twoPlaces), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := atlas.LoadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, a := liveFile(t, twoPlaces)
 	var events []string
 	win := ui.NewWindow(ap, a, atlas.ReportsDir(path), ui.Options{File: path, Trace: traceTo(&events)})
 	t.Cleanup(win.Close)
