@@ -236,8 +236,8 @@ func placeColors(places []atlas.Place, reports []atlas.Report) []color.NRGBA {
 			cs[i] = p.MarkerColor
 		case isSetting:
 			cs[i] = ReportColor(r)
-		case len(p.Excerpts) > 0:
-			r, ok := rank[p.Excerpts[0].Report]
+		case len(p.Reports()) > 0: // unattributed quotes name no report
+			r, ok := rank[p.Reports()[0]]
 			if !ok {
 				r = -1
 			}

@@ -71,8 +71,8 @@ func (v *View) WalkOrder(report string) []string {
 func (v *View) Step(d int) {
 	report := v.walk
 	if report == "" {
-		if p := v.SelectedPlace(); p != nil && len(p.Excerpts) > 0 {
-			report = p.Excerpts[0].Report
+		if p := v.SelectedPlace(); p != nil && len(p.Reports()) > 0 {
+			report = p.Reports()[0] // unattributed quotes name none
 		} else if len(v.atlas.Reports) > 0 {
 			report = v.atlas.Reports[0].ID
 		}
