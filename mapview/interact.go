@@ -39,8 +39,8 @@ func (m *Map) Scrolled(e *fyne.ScrollEvent) {
 	m.setView(m.view.ZoomAbout(float64(e.Position.X), float64(e.Position.Y), m.view.Zoom+dz))
 }
 
-// Tapped selects the place under the pointer, zooms into a cluster, or
-// clears the selection on open map.
+// Tapped selects the place whose marker or label is under the pointer,
+// zooms into a cluster, or clears the selection on open map.
 func (m *Map) Tapped(e *fyne.PointEvent) {
 	if c := fyne.CurrentApp(); c != nil {
 		if cv := c.Driver().CanvasForObject(m); cv != nil {
@@ -48,6 +48,11 @@ func (m *Map) Tapped(e *fyne.PointEvent) {
 		}
 	}
 	it, ok := m.hit(e.Position)
+	if !ok {
+		if k := m.labelAt(e.Position); k >= 0 {
+			it, ok = m.layout().items[k], true
+		}
+	}
 	if !ok {
 		m.setSelected(-1)
 		if m.OnSelected != nil {
@@ -103,28 +108,15 @@ func (m *Map) DoubleTapped(e *fyne.PointEvent) {
 	m.animateTo(m.view.ZoomAbout(x, y, math.Floor(m.view.Zoom)+1))
 }
 
-// hit finds the item under a position, within its marker radius plus a
-// slop of hitSlop.
+// hit finds the item drawn under a position, within its marker radius
+// plus a slop of hitSlop, the nearest when several are.
 func (m *Map) hit(pos fyne.Position) (cluster.Item, bool) {
-	if m.index == nil {
+	l := m.layout()
+	k := l.grid.nearest(l.spots, float64(pos.X), float64(pos.Y), hitSlop)
+	if k < 0 {
 		return cluster.Item{}, false
 	}
-	w := m.view.PixelToWorld(float64(pos.X), float64(pos.Y))
-	s := m.view.Scale()
-	it, ok := m.hitItem(m.view.Zoom, w[0], w[1], (maxMarkerRadius+hitSlop)/s)
-	if !ok {
-		return it, false
-	}
-	// The index searched with the largest radius; check this marker's own.
-	x, y := m.view.WorldToPixel(orb.Point{it.X, it.Y})
-	r := m.markerRadius(it) + hitSlop
-	dx, dy := x-float64(pos.X), y-float64(pos.Y)
-	// The item may be a wrapped copy a world away.
-	dx -= math.Round(dx/s) * s
-	if dx*dx+dy*dy > r*r {
-		return it, false
-	}
-	return it, true
+	return l.items[k], true
 }
 
 // MouseIn implements desktop.Hoverable.
