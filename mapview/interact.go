@@ -167,9 +167,13 @@ func (m *Map) TypedRune(r rune) {
 	}
 }
 
-// TypedKey pans with the arrow keys.
+// TypedKey pans with the arrow keys and calls OnEscape on Escape.
 func (m *Map) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
+	case fyne.KeyEscape:
+		if m.OnEscape != nil {
+			m.OnEscape()
+		}
 	case fyne.KeyLeft:
 		m.animateTo(m.view.Pan(keyPan, 0))
 	case fyne.KeyRight:

@@ -52,7 +52,8 @@ const (
 //
 // Drag to pan, scroll or pinch to zoom about the pointer, double-tap to
 // zoom in, tap a place to select it, tap a cluster to zoom to its members.
-// When focused: arrow keys pan, + and - zoom, 0 fits all places.
+// When focused: arrow keys pan, + and - zoom, 0 fits all places, Escape
+// calls OnEscape.
 //
 // Like all widgets it must be used from the Fyne main goroutine.
 type Map struct {
@@ -75,6 +76,10 @@ type Map struct {
 	// OnFirstFrame is called once, from the painting goroutine, when the
 	// first frame with a size has been drawn.
 	OnFirstFrame func()
+	// OnEscape is called when Escape is pressed while the map has focus,
+	// so the app can clear its search and selection; the map itself
+	// changes nothing.
+	OnEscape func()
 
 	places  []atlas.Place
 	colors  []color.NRGBA     // per place

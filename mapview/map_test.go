@@ -188,6 +188,17 @@ func TestKeys(t *testing.T) {
 	}
 }
 
+func TestEscapeWhenFocused(t *testing.T) {
+	m, w, _ := newWindowMap(t, fyne.NewSize(800, 600))
+	escapes := 0
+	m.OnEscape = func() { escapes++ }
+	w.Canvas().Focus(m)
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if escapes != 1 {
+		t.Errorf("Escape on the focused map called OnEscape %d times; want 1", escapes)
+	}
+}
+
 func TestSelectAndHover(t *testing.T) {
 	m, _ := newMap(t)
 	called := false
