@@ -70,7 +70,9 @@ func (m *Map) Tapped(e *fyne.PointEvent) {
 	m.tapCluster(it)
 }
 
-// tapCluster zooms to fit a cluster's members, or, when they share one
+// tapCluster zooms to fit a cluster's members with the margins of
+// fitInsets, no closer than maxFitZoom or one level in, at least one level
+// in (about the cluster when the members do not fit then), or, when they share one
 // spot so no zoom can part them, hands them to OnGroup.
 func (m *Map) tapCluster(it cluster.Item) {
 	minX, minY, maxX, maxY, _ := m.index.Bounds(it.ID)
@@ -93,11 +95,11 @@ func (m *Map) tapCluster(it cluster.Item) {
 	}
 	lo := viewport.FromWorld(orb.Point{minX, maxY}) // south-west
 	hi := viewport.FromWorld(orb.Point{maxX, minY}) // north-east
-	pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
-	v := viewport.Fit(orb.Bound{Min: lo, Max: hi}, m.view.W, m.view.H, pad, viewport.MaxZoom)
-	if v.Zoom < math.Floor(m.view.Zoom)+1 { // always get closer
-		v = m.view.ZoomAbout(m.view.W/2, m.view.H/2, math.Floor(m.view.Zoom)+1)
-		v.Center = v.FromPixel(v.W/2, v.H/2)
+	closer := math.Floor(m.view.Zoom) + 1           // always get closer
+	v := viewport.FitInsets(orb.Bound{Min: lo, Max: hi}, m.view.W, m.view.H, m.fitInsets(), math.Max(maxFitZoom, closer))
+	if v.Zoom < closer {
+		x, y := m.view.WorldToPixel(orb.Point{it.X, it.Y})
+		v = m.view.ZoomAbout(x, y, closer)
 	}
 	m.animateTo(v)
 }
@@ -186,6 +188,7 @@ func (m *Map) TypedKey(e *fyne.KeyEvent) {
 }
 
 func (m *Map) stopAnimation() {
+	m.fitting = false
 	if m.anim != nil {
 		m.anim.Stop()
 		m.anim = nil

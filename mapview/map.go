@@ -87,6 +87,8 @@ type Map struct {
 	index   *cluster.Index    // over the shown places
 	view    viewport.Viewport // in Fyne units
 	autoFit bool              // keep fitting the settings on resize until the view is moved
+	fitting bool              // the animation under way is FitDefault's, which keeps autoFit
+	buttonW float64           // width of the zoom buttons' strip at the right edge, from the layout
 	selIdx  int               // selected place, or -1
 	hovIdx  int               // hovered place, or -1
 	focused bool
@@ -419,10 +421,7 @@ func (m *Map) setView(v viewport.Viewport) {
 // animateTo moves the view to v smoothly (a quarter second), or at once
 // while a test app runs animations instantly anyway.
 func (m *Map) animateTo(v viewport.Viewport) {
-	if m.anim != nil {
-		m.anim.Stop()
-		m.anim = nil
-	}
+	m.stopAnimation()
 	v = constrain(v)
 	from := m.view
 	if from.W == 0 || from == v || fyne.CurrentApp() == nil {
@@ -442,6 +441,9 @@ func (m *Map) animateTo(v viewport.Viewport) {
 		z := from.Zoom + (v.Zoom-from.Zoom)*t
 		c := orb.Point{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t}
 		m.setView(viewport.Viewport{Center: viewport.FromWorld(c), Zoom: z, W: m.view.W, H: m.view.H})
+		if m.fitting {
+			m.autoFit = true
+		}
 	})
 	m.anim.Curve = fyne.AnimationEaseInOut
 	m.anim.Start()
@@ -458,6 +460,7 @@ func (m *Map) FitAll() {
 func (m *Map) FitDefault() {
 	if b, ok := m.defaultBound(); ok {
 		m.fitBound(b)
+		m.fitting = m.anim != nil
 	}
 	m.autoFit = true
 }
@@ -468,9 +471,16 @@ func (m *Map) applyAutoFit() {
 		return
 	}
 	if b, ok := m.defaultBound(); ok {
-		pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
-		m.view = constrain(viewport.Fit(b, m.view.W, m.view.H, pad, maxFitZoom))
+		m.view = constrain(viewport.FitInsets(b, m.view.W, m.view.H, m.fitInsets(), maxFitZoom))
 	}
+}
+
+// fitInsets are the margins a fitted view keeps: fitPadding (less on a
+// small map), and on the right the zoom buttons' strip besides.
+func (m *Map) fitInsets() viewport.Insets {
+	pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
+	right := pad + math.Min(m.buttonW, m.view.W/4)
+	return viewport.Insets{Left: pad, Top: pad, Right: right, Bottom: pad}
 }
 
 // FitPlaces shows the places with the given ids.
@@ -506,8 +516,7 @@ func (m *Map) fitBound(b orb.Bound) {
 	if m.view.W <= 0 || m.view.H <= 0 {
 		return
 	}
-	pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
-	m.animateTo(viewport.Fit(b, m.view.W, m.view.H, pad, maxFitZoom))
+	m.animateTo(viewport.FitInsets(b, m.view.W, m.view.H, m.fitInsets(), maxFitZoom))
 }
 
 // ZoomIn zooms in one level about the centre.

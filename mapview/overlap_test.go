@@ -187,3 +187,81 @@ func TestLabelsStayWhenTheSelectionChanges(t *testing.T) {
 		}
 	}
 }
+
+// clearOfEdges reports how a point sits too near the map's edges or under
+// the zoom buttons' strip, or "".
+func clearOfEdges(pos fyne.Position, size fyne.Size) string {
+	const pad, buttons = 40, 40 // less than the fit's padding; about the strip's width
+	switch {
+	case pos.X < pad || pos.Y < pad || pos.Y > size.Height-pad:
+		return "near an edge"
+	case pos.X > size.Width-pad-buttons:
+		return "near the right edge, under the zoom buttons"
+	}
+	return ""
+}
+
+func TestResizeRefitsAnUnmovedMap(t *testing.T) {
+	m, w, settings := windowMap(t, fyne.NewSize(1280, 800), false)
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 834, Height: 761}, {Width: 1920, Height: 1080}} {
+		w.Resize(size)
+		for _, p := range settings {
+			pos, _ := m.PixelOf(p.ID)
+			if why := clearOfEdges(pos, size); why != "" {
+				t.Errorf("after resizing to %v, %s is at %v, %s", size, p.ID, pos, why)
+			}
+		}
+	}
+	// FitDefault (animated) keeps following the size too.
+	m.SetView(m.Center(), m.Zoom()+2)
+	m.FitDefault()
+	w.Resize(fyne.NewSize(1280, 800))
+	if pos, _ := m.PixelOf("kursk"); clearOfEdges(pos, fyne.NewSize(1280, 800)) != "" {
+		t.Errorf("after FitDefault and a resize, Kursk is at %v", pos)
+	}
+	// A moved map stays where it was put.
+	m.SetView(m.Center(), 6)
+	c := m.Center()
+	w.Resize(fyne.NewSize(1000, 700))
+	if m.Center() != c || m.Zoom() != 6 {
+		t.Errorf("resizing a moved map changed its view to %v at %v", m.Center(), m.Zoom())
+	}
+}
+
+func TestTapClusterFitsItsMembersClearOfTheButtons(t *testing.T) {
+	test.NewTempApp(t)
+	// Three places close together on the right of the map, one far west.
+	a, err := atlas.Load("near.geojson", []byte(`{"type":"FeatureCollection","features":[
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[29.0,50.0]},"properties":{"id":"a","name":"A"}},
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[31.0,50.2]},"properties":{"id":"b","name":"B"}},
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[30.2,49.9]},"properties":{"id":"c","name":"C"}},
+	 {"type":"Feature","geometry":{"type":"Point","coordinates":[-70,40]},"properties":{"id":"d","name":"D"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mapview.NewMap()
+	m.SetPlaces(a.Places, a.Reports)
+	w := test.NewTempWindow(t, m)
+	w.SetPadded(false)
+	size := fyne.NewSize(834, 761)
+	w.Resize(size)
+	var pos fyne.Position
+	for _, mk := range m.Markers() {
+		if mk.Count == 3 {
+			pos = mk.Pos
+		}
+	}
+	if pos.IsZero() {
+		t.Fatalf("no cluster of three at the default view: %v", m.Markers())
+	}
+	test.TapAt(m, pos)
+	if m.Zoom() > 11 {
+		t.Errorf("tapping the cluster zoomed to %.1f; want at most 11", m.Zoom())
+	}
+	for _, id := range []string{"a", "b", "c"} {
+		p, _ := m.PixelOf(id)
+		if why := clearOfEdges(p, size); why != "" {
+			t.Errorf("after tapping the cluster %s is at %v, %s", id, p, why)
+		}
+	}
+}

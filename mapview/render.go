@@ -147,6 +147,7 @@ func (r *mapRenderer) Layout(s fyne.Size) {
 	pad := theme.Padding() * 2
 	r.buttons.Resize(bs)
 	r.buttons.Move(fyne.NewPos(s.Width-bs.Width-pad, pad))
+	r.m.buttonW = float64(bs.Width + pad)
 }
 
 func (r *mapRenderer) MinSize() fyne.Size { return r.m.MinSize() }
