@@ -252,7 +252,6 @@ func (r *mapRenderer) drawMarkers(img *image.RGBA, scale float64, pal palette) {
 	// their clusters), then the other places; each at the first spot
 	// beside its marker that is clear of every other marker and of the
 	// labels placed before, or not at all.
-	r.reserveMarkers(scale)
 	for pass := 0; pass < 2; pass++ {
 		for k, it := range r.lay.items {
 			if pass == 0 && !it.Priority || pass == 1 && (it.Priority || it.Count > 1) {
@@ -321,16 +320,6 @@ func (r *mapRenderer) drawDiscs(dst *image.RGBA, scale float64, pal *palette) {
 // labelClearance is how far (Fyne units) a label keeps from every marker
 // but its own, so that it cannot read as another place's.
 const labelClearance = 6
-
-// reserveMarkers keeps labels off the markers: each marker's box, grown
-// by labelClearance for the labels of other markers.
-func (r *mapRenderer) reserveMarkers(scale float64) {
-	for k := range r.lay.spots {
-		sp := &r.lay.spots[k]
-		x, y, rad := sp.x*scale, sp.y*scale, (sp.r+labelClearance)*scale
-		r.taken = append(r.taken, rect{x - rad, y - rad, x + rad, y + rad, k + 1})
-	}
-}
 
 // itemName is the label of an item: a place's name, or for a cluster of
 // settings the first names and how many more.
@@ -416,12 +405,36 @@ func (r *mapRenderer) placeLabel(img *image.RGBA, text string, style fyne.TextSt
 	return false
 }
 
-// collides reports whether c overlaps anything placed, but the marker
-// with mark self.
+// collides reports whether c (pixels) overlaps anything placed, or comes
+// within labelClearance of a marker but the one with mark self. Markers
+// are looked up in the layout's grid, so a label costs the cells it
+// covers, not a pass over every marker.
 func (r *mapRenderer) collides(c rect, self int) bool {
 	for _, t := range r.taken {
-		if c.overlaps(t) && (t.mark == 0 || t.mark != self) {
+		if c.overlaps(t) {
 			return true
+		}
+	}
+	lay := r.lay
+	if lay == nil || len(lay.grid.order) != len(lay.spots) {
+		return false
+	}
+	scale := r.m.labels.scale
+	const reach = maxMarkerRadius + labelClearance
+	x0, y0 := lay.grid.cell(c.x0/scale-reach, c.y0/scale-reach)
+	x1, y1 := lay.grid.cell(c.x1/scale+reach, c.y1/scale+reach)
+	for cy := y0; cy <= y1; cy++ {
+		for cx := x0; cx <= x1; cx++ {
+			for _, k := range lay.grid.cellDiscs(cx, cy) {
+				if int(k)+1 == self {
+					continue
+				}
+				sp := &lay.spots[k]
+				x, y, rad := sp.x*scale, sp.y*scale, (sp.r+labelClearance)*scale
+				if c.overlaps(rect{x - rad, y - rad, x + rad, y + rad, 0}) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -8,10 +8,12 @@ type spot struct {
 	x, y, ax, ay, r float64
 }
 
-// moved reports whether the disc is drawn away from its true centre, so
-// it needs a leader line.
+// moved reports whether the disc is drawn so far from its true centre
+// that the centre is outside it, so it needs a leader line (a line under
+// the disc would not show).
 func (s *spot) moved() bool {
-	return math.Abs(s.x-s.ax) > 0.5 || math.Abs(s.y-s.ay) > 0.5
+	dx, dy := s.x-s.ax, s.y-s.ay
+	return dx*dx+dy*dy > s.r*s.r
 }
 
 // Spreading the markers apart.

@@ -54,7 +54,7 @@ func TestSpreadLeavesApartDiscsAlone(t *testing.T) {
 	var g discGrid
 	g.setArea(0, 0, 100, 100)
 	spread(s, &g)
-	if s[0].moved() || s[1].moved() {
+	if s[0].x != 10 || s[0].y != 10 || s[1].x != 40 || s[1].y != 10 {
 		t.Errorf("discs clear of each other moved: %v", s)
 	}
 }
