@@ -107,7 +107,6 @@ type mapRenderer struct {
 	// Reused between frames.
 	buf      pixelImage
 	texts    *textCache
-	items    []cluster.Item
 	members  []int
 	taken    []rect
 	labels   []basemap.Label
