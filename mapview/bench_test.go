@@ -142,3 +142,17 @@ func BenchmarkFrame10k(b *testing.B) {
 		c.Capture()
 	}
 }
+
+// BenchmarkLayout1M spreads the markers of a frame at zoom 2 (what a frame
+// adds while the view moves; a still view reuses its layout).
+func BenchmarkLayout1M(b *testing.B) {
+	m, _ := benchMap(b, 1_000_000)
+	m.SetView(orb.Point{10, 30}, 2)
+	m.layout()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.lay.index = nil // as if the view had moved
+		m.layout()
+	}
+}

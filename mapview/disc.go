@@ -122,3 +122,29 @@ func blend(p []byte, c color.NRGBA, a float64) {
 	p[2] = uint8((uint32(c.B)*sa + uint32(p[2])*inv + 127) / 255)
 	p[3] = uint8((255*sa + uint32(p[3])*inv + 127) / 255)
 }
+
+// segment draws an anti-aliased line w pixels wide from (x0, y0) to
+// (x1, y1) into dst, visiting only the pixels of its bounding box. It
+// allocates nothing.
+func segment(dst *image.RGBA, x0, y0, x1, y1, w float64, c color.NRGBA) {
+	half := w / 2
+	b := image.Rect(int(math.Floor(math.Min(x0, x1)-half-1)), int(math.Floor(math.Min(y0, y1)-half-1)),
+		int(math.Ceil(math.Max(x0, x1)+half+1)), int(math.Ceil(math.Max(y0, y1)+half+1))).Intersect(dst.Rect)
+	dx, dy := x1-x0, y1-y0
+	l2 := dx*dx + dy*dy
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			px, py := float64(x)+0.5-x0, float64(y)+0.5-y0
+			t := 0.0
+			if l2 > 0 {
+				t = math.Max(0, math.Min(1, (px*dx+py*dy)/l2))
+			}
+			ex, ey := px-t*dx, py-t*dy
+			a := half + 0.5 - math.Sqrt(ex*ex+ey*ey)
+			if a <= 0 {
+				continue
+			}
+			blend(dst.Pix[(y-dst.Rect.Min.Y)*dst.Stride+(x-dst.Rect.Min.X)*4:], c, math.Min(1, a))
+		}
+	}
+}

@@ -39,8 +39,8 @@ func (m *Map) Scrolled(e *fyne.ScrollEvent) {
 	m.setView(m.view.ZoomAbout(float64(e.Position.X), float64(e.Position.Y), m.view.Zoom+dz))
 }
 
-// Tapped selects the place under the pointer, zooms into a cluster, or
-// clears the selection on open map.
+// Tapped selects the place whose marker or label is under the pointer,
+// zooms into a cluster, or clears the selection on open map.
 func (m *Map) Tapped(e *fyne.PointEvent) {
 	if c := fyne.CurrentApp(); c != nil {
 		if cv := c.Driver().CanvasForObject(m); cv != nil {
@@ -48,6 +48,11 @@ func (m *Map) Tapped(e *fyne.PointEvent) {
 		}
 	}
 	it, ok := m.hit(e.Position)
+	if !ok {
+		if k := m.labelAt(e.Position); k >= 0 {
+			it, ok = m.layout().items[k], true
+		}
+	}
 	if !ok {
 		m.setSelected(-1)
 		if m.OnSelected != nil {
@@ -65,7 +70,9 @@ func (m *Map) Tapped(e *fyne.PointEvent) {
 	m.tapCluster(it)
 }
 
-// tapCluster zooms to fit a cluster's members, or, when they share one
+// tapCluster zooms to fit a cluster's members with the margins of
+// fitInsets, no closer than maxFitZoom or one level in, at least one level
+// in (about the cluster when the members do not fit then), or, when they share one
 // spot so no zoom can part them, hands them to OnGroup.
 func (m *Map) tapCluster(it cluster.Item) {
 	minX, minY, maxX, maxY, _ := m.index.Bounds(it.ID)
@@ -88,11 +95,11 @@ func (m *Map) tapCluster(it cluster.Item) {
 	}
 	lo := viewport.FromWorld(orb.Point{minX, maxY}) // south-west
 	hi := viewport.FromWorld(orb.Point{maxX, minY}) // north-east
-	pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
-	v := viewport.Fit(orb.Bound{Min: lo, Max: hi}, m.view.W, m.view.H, pad, viewport.MaxZoom)
-	if v.Zoom < math.Floor(m.view.Zoom)+1 { // always get closer
-		v = m.view.ZoomAbout(m.view.W/2, m.view.H/2, math.Floor(m.view.Zoom)+1)
-		v.Center = v.FromPixel(v.W/2, v.H/2)
+	closer := math.Floor(m.view.Zoom) + 1           // always get closer
+	v := viewport.FitInsets(orb.Bound{Min: lo, Max: hi}, m.view.W, m.view.H, m.fitInsets(), math.Max(maxFitZoom, closer))
+	if v.Zoom < closer {
+		x, y := m.view.WorldToPixel(orb.Point{it.X, it.Y})
+		v = m.view.ZoomAbout(x, y, closer)
 	}
 	m.animateTo(v)
 }
@@ -103,28 +110,15 @@ func (m *Map) DoubleTapped(e *fyne.PointEvent) {
 	m.animateTo(m.view.ZoomAbout(x, y, math.Floor(m.view.Zoom)+1))
 }
 
-// hit finds the item under a position, within its marker radius plus a
-// slop of hitSlop.
+// hit finds the item drawn under a position, within its marker radius
+// plus a slop of hitSlop, the nearest when several are.
 func (m *Map) hit(pos fyne.Position) (cluster.Item, bool) {
-	if m.index == nil {
+	l := m.layout()
+	k := l.grid.nearest(l.spots, float64(pos.X), float64(pos.Y), hitSlop)
+	if k < 0 {
 		return cluster.Item{}, false
 	}
-	w := m.view.PixelToWorld(float64(pos.X), float64(pos.Y))
-	s := m.view.Scale()
-	it, ok := m.hitItem(m.view.Zoom, w[0], w[1], (maxMarkerRadius+hitSlop)/s)
-	if !ok {
-		return it, false
-	}
-	// The index searched with the largest radius; check this marker's own.
-	x, y := m.view.WorldToPixel(orb.Point{it.X, it.Y})
-	r := m.markerRadius(it) + hitSlop
-	dx, dy := x-float64(pos.X), y-float64(pos.Y)
-	// The item may be a wrapped copy a world away.
-	dx -= math.Round(dx/s) * s
-	if dx*dx+dy*dy > r*r {
-		return it, false
-	}
-	return it, true
+	return l.items[k], true
 }
 
 // MouseIn implements desktop.Hoverable.
@@ -175,9 +169,13 @@ func (m *Map) TypedRune(r rune) {
 	}
 }
 
-// TypedKey pans with the arrow keys.
+// TypedKey pans with the arrow keys and calls OnEscape on Escape.
 func (m *Map) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
+	case fyne.KeyEscape:
+		if m.OnEscape != nil {
+			m.OnEscape()
+		}
 	case fyne.KeyLeft:
 		m.animateTo(m.view.Pan(keyPan, 0))
 	case fyne.KeyRight:
@@ -190,6 +188,7 @@ func (m *Map) TypedKey(e *fyne.KeyEvent) {
 }
 
 func (m *Map) stopAnimation() {
+	m.fitting = false
 	if m.anim != nil {
 		m.anim.Stop()
 		m.anim = nil

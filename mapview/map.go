@@ -52,7 +52,8 @@ const (
 //
 // Drag to pan, scroll or pinch to zoom about the pointer, double-tap to
 // zoom in, tap a place to select it, tap a cluster to zoom to its members.
-// When focused: arrow keys pan, + and - zoom, 0 fits all places.
+// When focused: arrow keys pan, + and - zoom, 0 fits all places, Escape
+// calls OnEscape.
 //
 // Like all widgets it must be used from the Fyne main goroutine.
 type Map struct {
@@ -75,6 +76,10 @@ type Map struct {
 	// OnFirstFrame is called once, from the painting goroutine, when the
 	// first frame with a size has been drawn.
 	OnFirstFrame func()
+	// OnEscape is called when Escape is pressed while the map has focus,
+	// so the app can clear its search and selection; the map itself
+	// changes nothing.
+	OnEscape func()
 
 	places  []atlas.Place
 	colors  []color.NRGBA     // per place
@@ -82,9 +87,13 @@ type Map struct {
 	index   *cluster.Index    // over the shown places
 	view    viewport.Viewport // in Fyne units
 	autoFit bool              // keep fitting the settings on resize until the view is moved
+	fitting bool              // the animation under way is FitDefault's, which keeps autoFit
+	buttonW float64           // width of the zoom buttons' strip at the right edge, from the layout
 	selIdx  int               // selected place, or -1
 	hovIdx  int               // hovered place, or -1
 	focused bool
+	lay     markerLayout // where the markers are drawn, for the last view asked
+	labels  drawnLabels  // the labels the last frame drew
 
 	anim *fyne.Animation
 
@@ -177,6 +186,106 @@ func (m *Map) buildIndex() {
 		pts[k] = cluster.Point{X: w[0], Y: w[1], Priority: p.Role == atlas.RoleSetting}
 	}
 	m.index = cluster.New(pts, cluster.Options{Radius: clusterRadius, MaxZoom: int(viewport.MaxZoom) - 1, MinPriorityPoints: minSettingCluster})
+}
+
+// markerLayout is where one view draws its markers: the visible items and
+// their discs, spread apart so that none hides another.
+type markerLayout struct {
+	view  viewport.Viewport
+	index *cluster.Index
+	items []cluster.Item
+	spots []spot // per item, in Fyne units
+	grid  discGrid
+}
+
+// drawnLabels are the labels of places and clusters a frame drew, for
+// taps and Labels.
+type drawnLabels struct {
+	view  viewport.Viewport
+	index *cluster.Index
+	scale float64 // pixels per Fyne unit in the frame
+	list  []drawnLabel
+}
+
+// drawnLabel is one label: its box in the frame's pixels and the layout
+// index of the marker it names.
+type drawnLabel struct {
+	text string
+	box  rect
+	item int
+}
+
+// labelAt returns the layout index of the marker whose label the last
+// frame drew at pos, or -1, also when the view has moved since.
+func (m *Map) labelAt(pos fyne.Position) int {
+	ls := &m.labels
+	if ls.view != m.view || ls.index != m.index || ls.scale <= 0 {
+		return -1
+	}
+	x, y := float64(pos.X)*ls.scale, float64(pos.Y)*ls.scale
+	for _, l := range ls.list {
+		if x >= l.box.x0 && x <= l.box.x1 && y >= l.box.y0 && y <= l.box.y1 {
+			return l.item
+		}
+	}
+	return -1
+}
+
+// Label is a name the map drew beside a marker.
+type Label struct {
+	Text   string
+	Pos    fyne.Position // top-left corner, in Fyne units
+	Size   fyne.Size
+	Marker Marker // the marker it names
+}
+
+// Labels returns the labels of places and clusters the last frame drew,
+// or nil when the view has changed since, for tests and scripts. It
+// allocates.
+func (m *Map) Labels() []Label {
+	ls := &m.labels
+	if ls.view != m.view || ls.index != m.index || ls.scale <= 0 {
+		return nil
+	}
+	l := m.layout()
+	out := make([]Label, 0, len(ls.list))
+	for _, d := range ls.list {
+		b, s := d.box, float32(ls.scale)
+		out = append(out, Label{
+			Text:   d.text,
+			Pos:    fyne.NewPos(float32(b.x0)/s, float32(b.y0)/s),
+			Size:   fyne.NewSize(float32(b.x1-b.x0)/s, float32(b.y1-b.y0)/s),
+			Marker: m.marker(l, d.item),
+		})
+	}
+	return out
+}
+
+// layout returns the markers' layout for the current view, working it out
+// when the view or the places shown changed since the last call. The
+// frame, taps and PixelOf all use it, so a marker is hit where it is
+// drawn. It allocates only when its buffers grow.
+func (m *Map) layout() *markerLayout {
+	l := &m.lay
+	if l.index == m.index && l.view == m.view {
+		return l
+	}
+	l.view, l.index = m.view, m.index
+	l.items, l.spots = l.items[:0], l.spots[:0]
+	if m.index != nil && m.view.W > 0 && m.view.H > 0 {
+		o, s := m.view.Origin(), m.view.Scale()
+		const edge = maxMarkerRadius + 2 // markers this far off the view still show in part
+		margin := edge / s
+		wb := m.view.WorldBounds()
+		l.items = m.items(l.items, m.view.Zoom, wb.Min[0]-margin, wb.Min[1]-margin, wb.Max[0]+margin, wb.Max[1]+margin)
+		for _, it := range l.items {
+			x, y := (it.X-o[0])*s, (it.Y-o[1])*s
+			l.spots = append(l.spots, spot{x: x, y: y, ax: x, ay: y, r: m.markerRadius(it)})
+		}
+		l.grid.setArea(-edge, -edge, m.view.W+2*edge, m.view.H+2*edge)
+	}
+	spread(l.spots, &l.grid)
+	return l
 }
 
 // placeOf maps an index point to its place.
@@ -312,10 +421,7 @@ func (m *Map) setView(v viewport.Viewport) {
 // animateTo moves the view to v smoothly (a quarter second), or at once
 // while a test app runs animations instantly anyway.
 func (m *Map) animateTo(v viewport.Viewport) {
-	if m.anim != nil {
-		m.anim.Stop()
-		m.anim = nil
-	}
+	m.stopAnimation()
 	v = constrain(v)
 	from := m.view
 	if from.W == 0 || from == v || fyne.CurrentApp() == nil {
@@ -335,6 +441,9 @@ func (m *Map) animateTo(v viewport.Viewport) {
 		z := from.Zoom + (v.Zoom-from.Zoom)*t
 		c := orb.Point{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t}
 		m.setView(viewport.Viewport{Center: viewport.FromWorld(c), Zoom: z, W: m.view.W, H: m.view.H})
+		if m.fitting {
+			m.autoFit = true
+		}
 	})
 	m.anim.Curve = fyne.AnimationEaseInOut
 	m.anim.Start()
@@ -351,6 +460,7 @@ func (m *Map) FitAll() {
 func (m *Map) FitDefault() {
 	if b, ok := m.defaultBound(); ok {
 		m.fitBound(b)
+		m.fitting = m.anim != nil
 	}
 	m.autoFit = true
 }
@@ -361,9 +471,16 @@ func (m *Map) applyAutoFit() {
 		return
 	}
 	if b, ok := m.defaultBound(); ok {
-		pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
-		m.view = constrain(viewport.Fit(b, m.view.W, m.view.H, pad, maxFitZoom))
+		m.view = constrain(viewport.FitInsets(b, m.view.W, m.view.H, m.fitInsets(), maxFitZoom))
 	}
+}
+
+// fitInsets are the margins a fitted view keeps: fitPadding (less on a
+// small map), and on the right the zoom buttons' strip besides.
+func (m *Map) fitInsets() viewport.Insets {
+	pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
+	right := pad + math.Min(m.buttonW, m.view.W/4)
+	return viewport.Insets{Left: pad, Top: pad, Right: right, Bottom: pad}
 }
 
 // FitPlaces shows the places with the given ids.
@@ -399,8 +516,7 @@ func (m *Map) fitBound(b orb.Bound) {
 	if m.view.W <= 0 || m.view.H <= 0 {
 		return
 	}
-	pad := math.Min(fitPadding, math.Min(m.view.W, m.view.H)/4)
-	m.animateTo(viewport.Fit(b, m.view.W, m.view.H, pad, maxFitZoom))
+	m.animateTo(viewport.FitInsets(b, m.view.W, m.view.H, m.fitInsets(), maxFitZoom))
 }
 
 // ZoomIn zooms in one level about the centre.
@@ -476,15 +592,36 @@ func (m *Map) ShowPlace(i int) {
 }
 
 // PixelOf returns where the place with the given id is drawn, in Fyne
-// units from the widget's top-left corner, and whether it is on screen.
+// units from the widget's top-left corner, and whether it is on screen:
+// the centre of its marker, moved apart from its neighbours' if it is, or
+// its true spot when it is hidden in a cluster.
 func (m *Map) PixelOf(id string) (fyne.Position, bool) {
 	for i := range m.places {
 		if m.places[i].ID == id {
 			x, y := m.view.ToPixel(m.places[i].Point)
+			if k := m.layout().spotOf(i, x, y); k >= 0 {
+				x, y = m.lay.spots[k].x, m.lay.spots[k].y
+			}
 			return fyne.NewPos(float32(x), float32(y)), x >= 0 && y >= 0 && x < m.view.W && y < m.view.H
 		}
 	}
 	return fyne.Position{}, false
+}
+
+// spotOf returns the layout's marker of place i whose true spot is nearest
+// (x, y) (of the world's copies), or -1 when the place has no marker of
+// its own.
+func (l *markerLayout) spotOf(i int, x, y float64) int {
+	best, bestD := -1, math.Inf(1)
+	for k, it := range l.items {
+		if it.Count != 1 || it.Point != i {
+			continue
+		}
+		if d := math.Hypot(l.spots[k].ax-x, l.spots[k].ay-y); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
 }
 
 // Resize sizes the widget, keeping the map's centre and zoom, or, until
@@ -546,26 +683,35 @@ func (p *pixelImage) ensure(w, h int) *image.RGBA {
 
 // Marker is one marker drawn on the map: a place or a cluster.
 type Marker struct {
-	Pos   fyne.Position // centre, in Fyne units from the top-left corner
-	Count int           // 1 for a place
-	Place *atlas.Place  // the place when Count is 1
+	Pos    fyne.Position // centre, in Fyne units from the top-left corner
+	At     fyne.Position // the true spot; a leader line joins it to Pos when they differ
+	Radius float32       // of the disc, in Fyne units
+	Count  int           // 1 for a place
+	Place  *atlas.Place  // the place when Count is 1
 }
 
-// Markers returns the markers the current view draws, for tests, scripts
-// and accessibility. It allocates; the frame does not use it.
+// Markers returns the markers the current view draws whose true spot is
+// in view, for tests, scripts and accessibility. It allocates; the frame
+// does not use it.
 func (m *Map) Markers() []Marker {
-	if m.index == nil || m.view.W <= 0 {
-		return nil
-	}
-	wb := m.view.WorldBounds()
+	l := m.layout()
 	var out []Marker
-	for _, it := range m.items(nil, m.view.Zoom, wb.Min[0], wb.Min[1], wb.Max[0], wb.Max[1]) {
-		x, y := m.view.WorldToPixel(orb.Point{it.X, it.Y})
-		mk := Marker{Pos: fyne.NewPos(float32(x), float32(y)), Count: it.Count}
-		if it.Count == 1 {
-			mk.Place = &m.places[it.Point]
+	for k := range l.items {
+		sp := &l.spots[k]
+		if sp.ax < 0 || sp.ay < 0 || sp.ax > m.view.W || sp.ay > m.view.H {
+			continue
 		}
-		out = append(out, mk)
+		out = append(out, m.marker(l, k))
 	}
 	return out
+}
+
+// marker describes the layout's k-th marker.
+func (m *Map) marker(l *markerLayout, k int) Marker {
+	sp, it := &l.spots[k], l.items[k]
+	mk := Marker{Pos: fyne.NewPos(float32(sp.x), float32(sp.y)), At: fyne.NewPos(float32(sp.ax), float32(sp.ay)), Radius: float32(sp.r), Count: it.Count}
+	if it.Count == 1 {
+		mk.Place = &m.places[it.Point]
+	}
+	return mk
 }

@@ -28,15 +28,23 @@ func loadPlaces(t testing.TB) *atlas.Atlas {
 // window.
 func newMap(t *testing.T) (*mapview.Map, *atlas.Atlas) {
 	t.Helper()
+	m, _, a := newWindowMap(t, fyne.NewSize(1280, 800))
+	return m, a
+}
+
+// newWindowMap returns a map of the repository's places filling a test
+// window of the given size, at the default view.
+func newWindowMap(t *testing.T, size fyne.Size) (*mapview.Map, fyne.Window, *atlas.Atlas) {
+	t.Helper()
 	test.NewTempApp(t)
 	a := loadPlaces(t)
 	m := mapview.NewMap()
 	m.SetPlaces(a.Places, a.Reports)
 	w := test.NewTempWindow(t, m)
 	w.SetPadded(false)
-	w.Resize(fyne.NewSize(1280, 800))
-	m.Resize(fyne.NewSize(1280, 800))
-	return m, a
+	w.Resize(size)
+	m.Resize(size)
+	return m, w, a
 }
 
 func near(a, b, eps float64) bool { return math.Abs(a-b) <= eps }
@@ -177,6 +185,17 @@ func TestKeys(t *testing.T) {
 		if _, on := m.PixelOf(id); !on {
 			t.Errorf("after 0 (fit all) %s is off screen", id)
 		}
+	}
+}
+
+func TestEscapeWhenFocused(t *testing.T) {
+	m, w, _ := newWindowMap(t, fyne.NewSize(800, 600))
+	escapes := 0
+	m.OnEscape = func() { escapes++ }
+	w.Canvas().Focus(m)
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if escapes != 1 {
+		t.Errorf("Escape on the focused map called OnEscape %d times; want 1", escapes)
 	}
 }
 

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/paulmach/orb"
 
 	"reportmap/atlas"
 	"reportmap/mapview/basemap"
@@ -108,10 +107,10 @@ type mapRenderer struct {
 	// Reused between frames.
 	buf      pixelImage
 	texts    *textCache
-	items    []cluster.Item
 	members  []int
 	taken    []rect
 	labels   []basemap.Label
+	lay      *markerLayout // the frame's, from Map.layout
 	fg, bg   image.Uniform // whose colours point at fgc and bgc
 	fgc      color.NRGBA
 	bgc      color.NRGBA
@@ -147,6 +146,7 @@ func (r *mapRenderer) Layout(s fyne.Size) {
 	pad := theme.Padding() * 2
 	r.buttons.Resize(bs)
 	r.buttons.Move(fyne.NewPos(s.Width-bs.Width-pad, pad))
+	r.m.buttonW = float64(bs.Width + pad)
 }
 
 func (r *mapRenderer) MinSize() fyne.Size { return r.m.MinSize() }
@@ -193,10 +193,11 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 	r.taken = r.taken[:0]
 	bs := r.buttons.MinSize()
 	r.taken = append(r.taken,
-		rect{float64(w) - float64(bs.Width+3*theme.Padding())*scale, 0, float64(w), float64(bs.Height+3*theme.Padding()) * scale},
-		rect{float64(w) - 90*scale, float64(h) - 18*scale, float64(w), float64(h)})
+		rect{float64(w) - float64(bs.Width+3*theme.Padding())*scale, 0, float64(w), float64(bs.Height+3*theme.Padding()) * scale, 0},
+		rect{float64(w) - 90*scale, float64(h) - 18*scale, float64(w), float64(h), 0})
+	m.labels.list, m.labels.view, m.labels.index, m.labels.scale = m.labels.list[:0], m.view, m.index, scale
 	if m.index != nil {
-		r.drawMarkers(img, pv, scale, pal)
+		r.drawMarkers(img, scale, pal)
 	}
 	if m.tiles == nil { // tiles carry their own names
 		r.drawCountryNames(img, pv, scale, pal)
@@ -221,13 +222,11 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 	return img
 }
 
-// drawMarkers draws the visible places and clusters, then their labels.
-func (r *mapRenderer) drawMarkers(img *image.RGBA, pv viewport.Viewport, scale float64, pal palette) {
+// drawMarkers draws the visible places and clusters where the layout
+// puts them, then their labels.
+func (r *mapRenderer) drawMarkers(img *image.RGBA, scale float64, pal palette) {
 	m := r.m
-	o, s := pv.Origin(), pv.Scale()
-	margin := (maxMarkerRadius + 2) * scale / s
-	wb := pv.WorldBounds()
-	r.items = m.items(r.items[:0], m.view.Zoom, wb.Min[0]-margin, wb.Min[1]-margin, wb.Max[0]+margin, wb.Max[1]+margin)
+	r.lay = m.layout()
 	// The discs are most of a busy frame's work: draw the top and bottom
 	// halves of the image on two cores, each clipped to its half.
 	mid := img.Rect.Min.Y + img.Rect.Dy()/2
@@ -236,56 +235,67 @@ func (r *mapRenderer) drawMarkers(img *image.RGBA, pv viewport.Viewport, scale f
 	r.halves[1].Rect.Min.Y = mid
 	r.halves[1].Pix = img.Pix[(mid-img.Rect.Min.Y)*img.Stride:]
 	r.wg.Add(1)
-	go r.drawDiscs(&r.halves[0], o, s, scale, &pal)
-	r.drawDiscs(&r.halves[1], o, s, scale, &pal)
+	go r.drawDiscs(&r.halves[0], scale, &pal)
+	r.drawDiscs(&r.halves[1], scale, &pal)
 	r.wg.Wait()
 	// Cluster counts inside their discs.
-	for _, it := range r.items {
+	for k, it := range r.lay.items {
 		if it.Count == 1 {
 			continue
 		}
-		x, y := (it.X-o[0])*s, (it.Y-o[1])*s
+		sp := &r.lay.spots[k]
 		r.num = strconv.AppendInt(r.num[:0], int64(it.Count), 10)
-		r.drawText(img, unsafeString(r.num), fyne.TextStyle{Bold: true}, 11*scale, x, y, pal.clusterLabel, color.NRGBA{}, true, scale)
+		r.drawText(img, unsafeString(r.num), fyne.TextStyle{Bold: true}, 11*scale, sp.x*scale, sp.y*scale, pal.clusterLabel, color.NRGBA{}, true, scale)
 	}
-	// Labels, most important first (the selection, the settings, the
-	// other places), each at the first spot around its marker that
-	// overlaps no marker and no label placed before.
-	r.reserveMarkers(o, s, scale)
-	for pass := 0; pass < 3; pass++ {
-		for _, it := range r.items {
-			sel := it.Count == 1 && it.Point == m.selIdx
-			switch {
-			case pass == 0 && !sel,
-				pass == 1 && (sel || !it.Priority),
-				pass == 2 && (sel || it.Priority || it.Count > 1):
+	// Labels in a fixed order, whatever is selected: the settings (and
+	// their clusters), then the other places; each at the first spot
+	// beside its marker that is clear of every other marker and of the
+	// labels placed before, or not at all.
+	for pass := 0; pass < 2; pass++ {
+		for k, it := range r.lay.items {
+			if pass == 0 && !it.Priority || pass == 1 && (it.Priority || it.Count > 1) {
 				continue
 			}
-			style := fyne.TextStyle{Bold: it.Priority || sel}
+			style := fyne.TextStyle{Bold: it.Priority}
 			size := 12.0
 			if it.Priority {
 				size = 13
 			}
-			x, y := (it.X-o[0])*s, (it.Y-o[1])*s
-			rad := m.markerRadius(it) * scale
-			r.placeLabel(img, r.itemName(it), style, size*scale, x, y, rad+3*scale, pal, scale)
+			text := pal.text
+			if it.Count == 1 && it.Point == m.selIdx {
+				text = pal.selected
+			}
+			sp := &r.lay.spots[k]
+			r.placeLabel(img, r.itemName(it), style, size*scale, sp.x*scale, sp.y*scale, (sp.r+3)*scale, text, pal.halo, scale, k)
 		}
 	}
 }
 
-// drawDiscs draws every visible item's disc into dst, which clips them.
-// With halves of one image, two calls can run at once: they write
-// disjoint pixels and only read the rest. The first half's call is a
-// goroutine that signals r.wg.
-func (r *mapRenderer) drawDiscs(dst *image.RGBA, o orb.Point, s, scale float64, pal *palette) {
+// drawDiscs draws every visible item's leader line and disc into dst,
+// which clips them. With halves of one image, two calls can run at once:
+// they write disjoint pixels and only read the rest. The first half's
+// call is a goroutine that signals r.wg.
+func (r *mapRenderer) drawDiscs(dst *image.RGBA, scale float64, pal *palette) {
 	if dst == &r.halves[0] {
 		defer r.wg.Done()
 	}
 	m := r.m
 	outline := math.Max(1, scale)
-	for _, it := range r.items {
-		x, y := (it.X-o[0])*s, (it.Y-o[1])*s
-		rad := m.markerRadius(it) * scale
+	lay := r.lay
+	// Leader lines first, under every disc: from a moved marker's edge to
+	// a dot at its true spot.
+	for k := range lay.spots {
+		sp := &lay.spots[k]
+		if !sp.moved() {
+			continue
+		}
+		x, y, ax, ay := sp.x*scale, sp.y*scale, sp.ax*scale, sp.ay*scale
+		segment(dst, x, y, ax, ay, math.Max(1, 0.8*scale), pal.muted)
+		fillDisc(dst, ax, ay, 1.8*scale, pal.muted)
+	}
+	for k, it := range lay.items {
+		sp := &lay.spots[k]
+		x, y, rad := sp.x*scale, sp.y*scale, sp.r*scale
 		if y+rad+8*scale < float64(dst.Rect.Min.Y) || y-rad-8*scale > float64(dst.Rect.Max.Y) {
 			continue
 		}
@@ -306,14 +316,9 @@ func (r *mapRenderer) drawDiscs(dst *image.RGBA, o orb.Point, s, scale float64, 
 	}
 }
 
-// reserveMarkers keeps labels off the markers.
-func (r *mapRenderer) reserveMarkers(o orb.Point, s, scale float64) {
-	for _, it := range r.items {
-		x, y := (it.X-o[0])*s, (it.Y-o[1])*s
-		rad := r.m.markerRadius(it) * scale
-		r.taken = append(r.taken, rect{x - rad, y - rad, x + rad, y + rad})
-	}
-}
+// labelClearance is how far (Fyne units) a label keeps from every marker
+// but its own, so that it cannot read as another place's.
+const labelClearance = 6
 
 // itemName is the label of an item: a place's name, or for a cluster of
 // settings the first names and how many more.
@@ -359,59 +364,76 @@ const maxLabelRunes = 48
 // label is place i's name as the map prints it.
 func (m *Map) label(i int) string { return atlas.Clip(m.places[i].Name, maxLabelRunes) }
 
-// placeLabel puts text right, left, above or below a marker at (x, y)
-// whose edge is gap pixels from its centre, wherever it first fits
-// without overlapping what is placed.
-func (r *mapRenderer) placeLabel(img *image.RGBA, text string, style fyne.TextStyle, size, x, y, gap float64, pal palette, scale float64) bool {
+// placeLabel puts text right, left, above, below or diagonally beside
+// a marker at (x, y) whose edge is gap pixels from its centre, wherever
+// it first fits inside the image without overlapping what is placed;
+// else it draws nothing. item is the layout index of the marker it names
+// (its own reservation does not count, and the label is recorded for
+// taps), or -1.
+func (r *mapRenderer) placeLabel(img *image.RGBA, text string, style fyne.TextStyle, size, x, y, gap float64, fg, halo color.NRGBA, scale float64, item int) bool {
 	f, k := r.face(style, size)
 	if f == nil || text == "" {
 		return false
 	}
 	tw, th := measure(f, text)
-	// Settings may also take a spot one label-height farther out.
-	rings := 1
-	if style.Bold {
-		rings = 2
-	}
-	for ringN := 0; ringN < rings; ringN++ {
-		if r.tryLabel(img, f, k, text, tw, th, x, y, gap+float64(ringN)*th, pal, scale) {
-			return true
-		}
-	}
-	return false
-}
-
-// tryLabel tries the eight spots around (x, y) at distance gap.
-func (r *mapRenderer) tryLabel(img *image.RGBA, f fontFace, k faceKey, text string, tw, th, x, y, gap float64, pal palette, scale float64) bool {
 	W, H := float64(img.Rect.Dx()), float64(img.Rect.Dy())
 	d := gap * 0.7 // diagonal offsets
 	for _, c := range [8]rect{
-		{x + gap, y - th/2, x + gap + tw, y + th/2}, // right
-		{x - gap - tw, y - th/2, x - gap, y + th/2}, // left
-		{x - tw/2, y - gap - th, x + tw/2, y - gap}, // above
-		{x - tw/2, y + gap, x + tw/2, y + gap + th}, // below
-		{x + d, y - d - th, x + d + tw, y - d},      // above right
-		{x + d, y + d, x + d + tw, y + d + th},      // below right
-		{x - d - tw, y - d - th, x - d, y - d},      // above left
-		{x - d - tw, y + d, x - d, y + d + th},      // below left
+		{x + gap, y - th/2, x + gap + tw, y + th/2, 0}, // right
+		{x - gap - tw, y - th/2, x - gap, y + th/2, 0}, // left
+		{x - tw/2, y - gap - th, x + tw/2, y - gap, 0}, // above
+		{x - tw/2, y + gap, x + tw/2, y + gap + th, 0}, // below
+		{x + d, y - d - th, x + d + tw, y - d, 0},      // above right
+		{x + d, y + d, x + d + tw, y + d + th, 0},      // below right
+		{x - d - tw, y - d - th, x - d, y - d, 0},      // above left
+		{x - d - tw, y + d, x - d, y + d + th, 0},      // below left
 	} {
-		if !c.inside(W, H) || r.collides(c) {
+		if !c.inside(W, H) || r.collides(c, item+1) {
 			continue
 		}
 		r.taken = append(r.taken, c)
 		t := r.texts.get(f, k, text, int(math.Max(1, math.Round(1.5*scale))))
-		r.fgc, r.bgc = pal.text, pal.halo
+		r.fgc, r.bgc = fg, halo
 		pad := t.fg.Bounds().Dx() - int(tw) + 2
 		drawText(img, t, roundPx(c.x0)-pad/2, roundPx((c.y0+c.y1)/2)-t.fg.Bounds().Dy()/2, &r.fg, &r.bg)
+		if item >= 0 {
+			r.m.labels.list = append(r.m.labels.list, drawnLabel{text: text, box: c, item: item})
+		}
 		return true
 	}
 	return false
 }
 
-func (r *mapRenderer) collides(c rect) bool {
+// collides reports whether c (pixels) overlaps anything placed, or comes
+// within labelClearance of a marker but the one with mark self. Markers
+// are looked up in the layout's grid, so a label costs the cells it
+// covers, not a pass over every marker.
+func (r *mapRenderer) collides(c rect, self int) bool {
 	for _, t := range r.taken {
 		if c.overlaps(t) {
 			return true
+		}
+	}
+	lay := r.lay
+	if lay == nil || len(lay.grid.order) != len(lay.spots) {
+		return false
+	}
+	scale := r.m.labels.scale
+	const reach = maxMarkerRadius + labelClearance
+	x0, y0 := lay.grid.cell(c.x0/scale-reach, c.y0/scale-reach)
+	x1, y1 := lay.grid.cell(c.x1/scale+reach, c.y1/scale+reach)
+	for cy := y0; cy <= y1; cy++ {
+		for cx := x0; cx <= x1; cx++ {
+			for _, k := range lay.grid.cellDiscs(cx, cy) {
+				if int(k)+1 == self {
+					continue
+				}
+				sp := &lay.spots[k]
+				x, y, rad := sp.x*scale, sp.y*scale, (sp.r+labelClearance)*scale
+				if c.overlaps(rect{x - rad, y - rad, x + rad, y + rad, 0}) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -442,8 +464,6 @@ func (r *mapRenderer) drawCountryNames(img *image.RGBA, pv viewport.Viewport, sc
 	}
 	o, s := pv.Origin(), pv.Scale()
 	r.labels = base.Labels(r.labels[:0], o[0], o[1], s, img.Rect.Dx(), img.Rect.Dy())
-	muted := pal
-	muted.text = pal.muted
 	// Only countries big enough for the zoom: about 100 square degrees at
 	// zoom 3, a quarter of that for each level closer.
 	minArea := 100 / math.Pow(4, r.m.view.Zoom-3)
@@ -451,7 +471,7 @@ func (r *mapRenderer) drawCountryNames(img *image.RGBA, pv viewport.Viewport, sc
 		if l.Area < minArea {
 			break // largest first
 		}
-		r.placeLabel(img, l.Name, fyne.TextStyle{Italic: true}, 11*scale, l.X, l.Y, 0, muted, scale)
+		r.placeLabel(img, l.Name, fyne.TextStyle{Italic: true}, 11*scale, l.X, l.Y, 0, pal.muted, pal.halo, scale, -1)
 	}
 }
 

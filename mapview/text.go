@@ -142,7 +142,12 @@ func drawText(dst *image.RGBA, t *textImage, x, y int, fg, halo *image.Uniform) 
 }
 
 // rect is an axis-aligned box in pixels, for label collisions.
-type rect struct{ x0, y0, x1, y1 float64 }
+// rect is a box in pixels; mark is 1 + the index in the layout of the
+// marker it keeps labels off, or 0.
+type rect struct {
+	x0, y0, x1, y1 float64
+	mark           int
+}
 
 func (a rect) overlaps(b rect) bool {
 	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1

@@ -131,17 +131,29 @@ func (v Viewport) ZoomAbout(x, y, zoom float64) Viewport {
 	return v.Normalize()
 }
 
+// Insets are the margins, in pixels, a fitted view keeps clear on each
+// side.
+type Insets struct {
+	Left, Top, Right, Bottom float64
+}
+
 // Fit returns a w×h view showing all of b (lon/lat) with at least padding
 // pixels on every side, at the highest zoom up to maxZoom that does so. A
 // bound that is a single point is shown at maxZoom. A bound whose Min lon
 // is greater than its Max lon crosses the antimeridian.
 func Fit(b orb.Bound, w, h, padding, maxZoom float64) Viewport {
+	return FitInsets(b, w, h, Insets{padding, padding, padding, padding}, maxZoom)
+}
+
+// FitInsets is Fit with a margin of its own on each side, such as a wider
+// one where buttons cover the map: b is centred in what the insets leave.
+func FitInsets(b orb.Bound, w, h float64, in Insets, maxZoom float64) Viewport {
 	lo := ToWorld(orb.Point{b.Min[0], b.Max[1]}) // top-left
 	hi := ToWorld(orb.Point{b.Max[0], b.Min[1]}) // bottom-right
 	if hi[0] < lo[0] {
 		hi[0]++ // across the antimeridian
 	}
-	cw, ch := math.Max(w-2*padding, 1), math.Max(h-2*padding, 1)
+	cw, ch := math.Max(w-in.Left-in.Right, 1), math.Max(h-in.Top-in.Bottom, 1)
 	zoom := maxZoom
 	if dx, dy := hi[0]-lo[0], hi[1]-lo[1]; dx > 0 || dy > 0 {
 		zx, zy := math.Inf(1), math.Inf(1)
@@ -153,6 +165,9 @@ func Fit(b orb.Bound, w, h, padding, maxZoom float64) Viewport {
 		}
 		zoom = math.Min(maxZoom, math.Min(zx, zy))
 	}
-	c := orb.Point{(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2}
+	zoom = math.Max(MinZoom, math.Min(MaxZoom, zoom))
+	// The bound's middle goes to the middle of the area inside the insets.
+	s := Scale(zoom)
+	c := orb.Point{(lo[0]+hi[0])/2 - (in.Left-in.Right)/2/s, (lo[1]+hi[1])/2 - (in.Top-in.Bottom)/2/s}
 	return Viewport{Center: FromWorld(c), Zoom: zoom, W: w, H: h}.Normalize()
 }

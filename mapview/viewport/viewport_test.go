@@ -187,3 +187,21 @@ func BenchmarkWorldToPixel(b *testing.B) {
 		v.WorldToPixel(w)
 	}
 }
+
+func TestFitInsetsKeepsEachMargin(t *testing.T) {
+	b := orb.Bound{Min: orb.Point{-77, 9}, Max: orb.Point{36.2, 51.7}}
+	in := viewport.Insets{Left: 10, Top: 20, Right: 90, Bottom: 40}
+	v := viewport.FitInsets(b, 1000, 700, in, 18)
+	for _, p := range []orb.Point{b.Min, b.Max, {b.Min[0], b.Max[1]}, {b.Max[0], b.Min[1]}} {
+		x, y := v.ToPixel(p)
+		if x < in.Left-1e-6 || y < in.Top-1e-6 || x > v.W-in.Right+1e-6 || y > v.H-in.Bottom+1e-6 {
+			t.Errorf("%v at (%.2f, %.2f), inside the insets %+v of %vx%v", p, x, y, in, v.W, v.H)
+		}
+	}
+	// The binding direction touches both its insets.
+	x0, _ := v.ToPixel(orb.Point{b.Min[0], 0})
+	x1, _ := v.ToPixel(orb.Point{b.Max[0], 0})
+	if math.Abs(x0-in.Left) > 1e-6 || math.Abs(x1-(v.W-in.Right)) > 1e-6 {
+		t.Errorf("the bound spans x %.2f to %.2f; want %v to %v", x0, x1, in.Left, v.W-in.Right)
+	}
+}
