@@ -114,7 +114,6 @@ func words(spans []Span) [][]piece {
 type inlineRenderer struct {
 	t     *InlineText
 	texts []*canvas.Text
-	min   fyne.Size
 }
 
 // layout places the words within width, reusing canvas texts, and returns
