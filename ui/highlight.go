@@ -1,29 +1,34 @@
 package ui
 
-import (
-	"strings"
+import "reportmap/atlas"
 
-	"fyne.io/fyne/v2/widget"
-)
+// Highlight splits text into spans with every occurrence of any of names
+// in bold, longest names first so "Gaza Strip" wins over "Gaza". Matching
+// is case-sensitive (place names are proper nouns) and white space in a
+// name matches any white space in text (a line break, a no-break space,
+// two spaces), so the bold covers the raw text's own characters.
+func Highlight(text string, names []string) []Span {
+	return highlight(text, names, false)
+}
 
-// Highlight splits text into rich-text segments with every occurrence of
-// any of names in bold, longest names first so "Gaza Strip" wins over
-// "Gaza". Matching is case-sensitive: place names are proper nouns.
-func Highlight(text string, names []string) []widget.RichTextSegment {
-	var segs []widget.RichTextSegment
+// highlightFolded is Highlight ignoring case: for search terms.
+func highlightFolded(text string, terms ...string) []Span {
+	return highlight(text, terms, true)
+}
+
+func highlight(text string, names []string, fold bool) []Span {
+	var spans []Span
 	plain := func(s string) {
 		if s != "" {
-			segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline})
+			spans = append(spans, Span{Text: s})
 		}
 	}
 	for text != "" {
-		at, n := -1, 0
+		at, end := -1, 0
 		for _, name := range names {
-			if name == "" {
-				continue
-			}
-			if i := strings.Index(text, name); i >= 0 && (at < 0 || i < at || (i == at && len(name) > n)) {
-				at, n = i, len(name)
+			i, j, ok := atlas.FindSpaced(text, name, fold)
+			if ok && (at < 0 || i < at || (i == at && j > end)) {
+				at, end = i, j
 			}
 		}
 		if at < 0 {
@@ -31,8 +36,8 @@ func Highlight(text string, names []string) []widget.RichTextSegment {
 			break
 		}
 		plain(text[:at])
-		segs = append(segs, &widget.TextSegment{Text: text[at : at+n], Style: widget.RichTextStyleStrong})
-		text = text[at+n:]
+		spans = append(spans, Span{Text: text[at:end], Bold: true})
+		text = text[end:]
 	}
-	return segs
+	return spans
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -49,11 +50,12 @@ func walkOrders(a *atlas.Atlas, texts fs.FS) map[string][]int {
 
 // walkID is the id of the report chosen for stepping, or "".
 func (v *View) walkID() string {
+	a := v.State.Atlas()
 	i := v.WalkReport.SelectedIndex()
-	if i < 0 || i >= len(v.atlas.Reports) {
+	if i < 0 || i >= len(a.Reports) {
 		return ""
 	}
-	return v.atlas.Reports[i].ID
+	return a.Reports[i].ID
 }
 
 // WalkOrder returns the ids of a report's places in the order its text
@@ -61,7 +63,7 @@ func (v *View) walkID() string {
 func (v *View) WalkOrder(report string) []string {
 	var ids []string
 	for _, i := range v.walks[report] {
-		ids = append(ids, v.atlas.Places[i].ID)
+		ids = append(ids, v.State.Atlas().Places[i].ID)
 	}
 	return ids
 }
@@ -69,24 +71,23 @@ func (v *View) WalkOrder(report string) []string {
 // Step selects the next (d = 1) or previous (d = -1) place of the report
 // chosen for stepping, or of the selected place's first report.
 func (v *View) Step(d int) {
+	a := v.State.Atlas()
 	report := v.walk
 	if report == "" {
 		if p := v.SelectedPlace(); p != nil && len(p.Reports()) > 0 {
 			report = p.Reports()[0] // unattributed quotes name none
-		} else if len(v.atlas.Reports) > 0 {
-			report = v.atlas.Reports[0].ID
+		} else if len(a.Reports) > 0 {
+			report = a.Reports[0].ID
 		}
-		for i := range v.atlas.Reports {
-			if v.atlas.Reports[i].ID == report {
-				v.WalkReport.SetSelectedIndex(i)
-			}
+		if i := reportIndex(a, report); i >= 0 {
+			v.WalkReport.SetSelectedIndex(i)
 		}
 	}
 	order := v.walks[report]
 	if len(order) == 0 {
 		return
 	}
-	at := slices.Index(order, v.selected)
+	at := slices.Index(order, int(v.State.Selected()))
 	switch {
 	case at < 0 && d > 0:
 		at = 0
@@ -96,5 +97,21 @@ func (v *View) Step(d int) {
 		at = (at + d + len(order)) % len(order)
 	}
 	v.trace("step %s %d/%d", report, at+1, len(order))
-	v.choose(order[at], "step")
+	if !v.State.Select(PlaceIndex(order[at])) {
+		return // hidden by the filters
+	}
+	v.showStepCount()
+}
+
+// showStepCount shows where the selection is in the report stepped
+// through, as "3 of 6", or nothing when it is not one of its places.
+func (v *View) showStepCount() {
+	order := v.walks[v.walk]
+	text := ""
+	if at := slices.Index(order, int(v.State.Selected())); at >= 0 {
+		text = fmt.Sprintf("%d of %d", at+1, len(order))
+	}
+	if v.StepCount.Text != text {
+		v.StepCount.SetText(text)
+	}
 }

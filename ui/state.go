@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+
+	"reportmap/atlas"
+)
+
+// Change says what part of a State changed; a listener is told one or
+// more of them at once.
+type Change uint8
+
+// The parts of a State.
+const (
+	ChangeAtlas     Change = 1 << iota // other places (Open, Reload)
+	ChangeFilter                       // the search or the report filters: other rows
+	ChangeSelection                    // another place chosen, or none
+)
+
+// NoPlace is the selection when no place is chosen.
+const NoPlace PlaceIndex = -1
+
+// PlaceIndex is a place's index in its atlas's Places, or NoPlace.
+type PlaceIndex int
+
+// State is what the window shows: the places, the filter (search query,
+// hidden reports, settings only), the places that filter keeps in list
+// order, and the chosen place. The map, the list and the panel observe it
+// and only render; every change goes through its methods, which tell the
+// listeners once, and only when something really changed.
+//
+// Like the widgets, it is used only on Fyne's goroutine.
+type State struct {
+	atlas     *atlas.Atlas
+	index     *atlas.SearchIndex
+	filter    atlas.Filter
+	rows      []PlaceIndex
+	selected  PlaceIndex
+	listeners []func(Change)
+}
+
+// NewState returns a state with no places.
+func NewState() *State {
+	return &State{selected: NoPlace, filter: atlas.Filter{Hidden: map[string]bool{}}, atlas: &atlas.Atlas{}, index: atlas.NewSearchIndex(nil)}
+}
+
+// AddListener has f told of every change from now on.
+func (s *State) AddListener(f func(Change)) { s.listeners = append(s.listeners, f) }
+
+func (s *State) tell(c Change) {
+	for _, f := range s.listeners {
+		f(c)
+	}
+}
+
+// SetAtlas shows other places, keeping the filter and, if a place with
+// the same id is still there and shown, the selection.
+func (s *State) SetAtlas(a *atlas.Atlas) {
+	keep := ""
+	if p := s.SelectedPlace(); p != nil {
+		keep = p.ID
+	}
+	s.atlas, s.index = a, atlas.NewSearchIndex(a.Places)
+	s.refilter()
+	s.selected = NoPlace
+	if i := PlaceIndex(a.Index(keep)); keep != "" && slices.Contains(s.rows, i) {
+		s.selected = i
+	}
+	s.tell(ChangeAtlas | ChangeFilter | ChangeSelection)
+}
+
+// Atlas returns the places.
+func (s *State) Atlas() *atlas.Atlas { return s.atlas }
+
+// Rows returns the places the filter keeps, in list order: places whose
+// name matches the search before those matched only in a quote, then
+// settings first. The caller must not change it.
+func (s *State) Rows() []PlaceIndex { return s.rows }
+
+// Selected returns the chosen place's index, or NoPlace.
+func (s *State) Selected() PlaceIndex { return s.selected }
+
+// SelectedPlace returns the chosen place, or nil.
+func (s *State) SelectedPlace() *atlas.Place {
+	if s.selected == NoPlace {
+		return nil
+	}
+	return &s.atlas.Places[s.selected]
+}
+
+// Select chooses place i (NoPlace clears) and reports whether it could:
+// a place the filter hides cannot be chosen.
+func (s *State) Select(i PlaceIndex) bool {
+	if i != NoPlace && !slices.Contains(s.rows, i) {
+		return false
+	}
+	if i != s.selected {
+		s.selected = i
+		s.tell(ChangeSelection)
+	}
+	return true
+}
+
+// Filter returns the filter; its Hidden is a copy.
+func (s *State) Filter() atlas.Filter {
+	f := s.filter
+	f.Hidden = maps.Clone(f.Hidden)
+	return f
+}
+
+// Query returns the search.
+func (s *State) Query() string { return s.filter.Query }
+
+// SetQuery searches for q.
+func (s *State) SetQuery(q string) {
+	if q != s.filter.Query {
+		s.filter.Query = q
+		s.filterChanged()
+	}
+}
+
+// SetHidden hides or shows a report's places.
+func (s *State) SetHidden(report string, hidden bool) {
+	if hidden == s.filter.Hidden[report] {
+		return
+	}
+	if hidden {
+		s.filter.Hidden[report] = true
+	} else {
+		delete(s.filter.Hidden, report)
+	}
+	s.filterChanged()
+}
+
+// Hidden reports whether a report's places are hidden.
+func (s *State) Hidden(report string) bool { return s.filter.Hidden[report] }
+
+// SetSettingsOnly keeps only settings, or every place.
+func (s *State) SetSettingsOnly(on bool) {
+	if on != s.filter.SettingsOnly {
+		s.filter.SettingsOnly = on
+		s.filterChanged()
+	}
+}
+
+// filterChanged recomputes the rows and clears a selection they lost.
+func (s *State) filterChanged() {
+	s.refilter()
+	c := ChangeFilter
+	if s.selected != NoPlace && !slices.Contains(s.rows, s.selected) {
+		s.selected = NoPlace
+		c |= ChangeSelection
+	}
+	s.tell(c)
+}
+
+func (s *State) refilter() {
+	places := s.atlas.Places
+	shown := s.filter.Apply(places, s.index, nil)
+	s.rows = make([]PlaceIndex, len(shown))
+	for k, i := range shown {
+		s.rows[k] = PlaceIndex(i)
+	}
+	// Typing "Gaza" and Enter chooses Gaza, not a camp whose quotes
+	// mention it.
+	q := foldQuery(s.filter.Query)
+	rank := func(i PlaceIndex) int {
+		r := 1
+		if places[i].Role == atlas.RoleSetting {
+			r = 0
+		}
+		if q != "" && !nameMatches(&places[i], q) {
+			r += 2
+		}
+		return r
+	}
+	slices.SortStableFunc(s.rows, func(x, y PlaceIndex) int { return cmp.Compare(rank(x), rank(y)) })
+}
+
+// nameMatches reports whether q (lower case) is in p's name or aliases.
+func nameMatches(p *atlas.Place, q string) bool {
+	for _, n := range p.Names() {
+		if strings.Contains(strings.ToLower(n), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldQuery is a search as matched: trimmed, lower case.
+func foldQuery(q string) string { return strings.ToLower(strings.TrimSpace(q)) }
