@@ -25,10 +25,36 @@ cleanup() {
 	kill "$xvfb" 2>/dev/null || true
 }
 trap cleanup EXIT
+
+# await_window LOG: waits up to 10 s for the app's window (titled for
+# places.geojson) and sets wid; fails, with LOG, if the app exits first.
+await_window() {
+	wid=""
+	for _ in $(seq 100); do
+		wid=$(xdotool search --onlyvisible --name '^reportmap — places.geojson$' 2>/dev/null | head -n 1 || true)
+		[[ -n "$wid" ]] && return
+		kill -0 "$app" 2>/dev/null || fail "the app exited: $(cat "$1")"
+		sleep 0.1
+	done
+	fail "no window titled 'reportmap — places.geojson' within 10 s"
+}
 export DISPLAY=$disp
 # Fresh preferences each run: the test must not depend on what an earlier
 # run (or the user's own session) saved.
 export XDG_CONFIG_HOME="$out/config"
+# and a home of its own, where Fyne's file dialogs start.
+# with the user folders Fyne's file dialog lists (else it logs an error).
+export HOME="$out/home"
+mkdir -p "$XDG_CONFIG_HOME"
+for d in Desktop Documents Downloads Music Pictures Videos; do mkdir -p "$HOME/$d"; done
+cat >"$XDG_CONFIG_HOME/user-dirs.dirs" <<'DIRS'
+XDG_DESKTOP_DIR="$HOME/Desktop"
+XDG_DOCUMENTS_DIR="$HOME/Documents"
+XDG_DOWNLOAD_DIR="$HOME/Downloads"
+XDG_MUSIC_DIR="$HOME/Music"
+XDG_PICTURES_DIR="$HOME/Pictures"
+XDG_VIDEOS_DIR="$HOME/Videos"
+DIRS
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start"
 
@@ -39,14 +65,7 @@ grep -q '^places.geojson: ok: 30 places (6 settings), 75 excerpts, 4 reports, 0 
 
 "$out/reportmap" -trace >"$out/app.out" 2>"$out/app.err" &
 app=$!
-wid=""
-for _ in $(seq 100); do
-	wid=$(xdotool search --onlyvisible --name '^reportmap — places.geojson$' 2>/dev/null | head -n 1 || true)
-	[[ -n "$wid" ]] && break
-	kill -0 "$app" 2>/dev/null || fail "the app exited: $(cat "$out/app.err")"
-	sleep 0.1
-done
-[[ -n "$wid" ]] || fail "no window titled 'reportmap — places.geojson' within 10 s"
+await_window "$out/app.err"
 xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
 sleep 2
 import -window "$wid" "$out/before.png"
@@ -58,6 +77,17 @@ awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || fail "the window looks blank (s
 # viewport code.
 read -r mx my mw mh < <(grep '^map ' "$out/app.err" | tail -n 1 | cut -d' ' -f2-)
 [[ -n "${mh:-}" ]] || fail "the app traced no map geometry: $(cat "$out/app.err")"
+# The Dunkirk migrant camp, by its pixel like Kursk below (first: choosing
+# from the search may move the map). It must not be taken for the Dunkirk
+# beaches beside it.
+read -r dx dy < <("$out/reportmap" -locate dunkirk-camp -size "${mw}x${mh}")
+[[ -n "${dy:-}" ]] || fail "-locate dunkirk-camp -size ${mw}x${mh} printed nothing"
+echo "window test: clicking the Dunkirk camp at $((mx + dx)),$((my + dy))"
+xdotool mousemove --window "$wid" $((mx + dx)) $((my + dy)) click 1
+sleep 1
+import -window "$wid" "$out/dunkirk.png"
+grep -q '^select dunkirk-camp$' "$out/app.err" || fail "clicking the Dunkirk camp's pixel did not select it; trace: $(grep '^select' "$out/app.err" | tr '\n' ' ')"
+
 read -r kx ky < <("$out/reportmap" -locate kursk -size "${mw}x${mh}")
 [[ -n "${ky:-}" ]] || fail "-locate kursk -size ${mw}x${mh} printed nothing"
 cx=$((mx + kx)); cy=$((my + ky))
@@ -84,11 +114,49 @@ sleep 1
 grep -q '^select gaza$' "$out/app.err" || fail "Ctrl+F, Gaza, Enter did not select Gaza; trace: $(cat "$out/app.err")"
 import -window "$wid" "$out/search.png"
 
+# File ▸ Export PNG… (Ctrl+E): Fyne's save dialog opens in the (test's)
+# home folder with the name field focused; type a name and save. The file
+# must be a picture of the window, not blank, not transparent.
+xdotool key --window "$wid" Escape # leave the search box
+sleep 0.3
+xdotool key --window "$wid" ctrl+e
+sleep 1
+import -window "$wid" "$out/export-dialog.png"
+xdotool key --window "$wid" ctrl+a
+xdotool type --window "$wid" --delay 30 "export.png"
+xdotool key --window "$wid" Return
+for _ in $(seq 50); do grep -q '^export ' "$out/app.err" && break; sleep 0.1; done
+exported=$(grep '^export ' "$out/app.err" | tail -n 1 | cut -d' ' -f2-)
+[[ -n "$exported" ]] || fail "Ctrl+E, a name, Enter exported nothing; trace: $(cat "$out/app.err")"
+[[ "$exported" == "$HOME/export.png" ]] || fail "exported to $exported, not $HOME/export.png"
+cp "$exported" "$out/exported.png"
+[[ "$(identify -format '%m' "$exported")" == PNG ]] || fail "$exported is not a PNG"
+sd=$(convert "$exported" -format '%[fx:standard_deviation]' info:)
+awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || fail "the exported PNG is blank (standard deviation $sd)"
+alpha=$(convert "$exported" -alpha extract -format '%[fx:mean]' info:)
+awk -v a="$alpha" 'BEGIN { exit !(a > 0.99) }' || fail "the exported PNG is (partly) transparent (alpha mean $alpha)"
+
 # Errors logged while running, before we stop it. (At exit Fyne rewrites
 # its preferences file in place and its own file watcher can read it half
 # written; that message is Fyne's, harmless, and not checked here.)
 cp "$out/app.err" "$out/app-running.err"
 if grep -Eq 'panic|Fyne error' "$out/app-running.err"; then fail "the app logged errors: $(cat "$out/app-running.err")"; fi
+
+# Resize, quit with Ctrl+Q, start again with the same preferences: the
+# window comes back at the size it had.
+xdotool windowsize "$wid" 1100 700
+sleep 1
+xdotool key --window "$wid" ctrl+q || true # the window may be gone before the key is up
+for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app" 2>/dev/null; then fail "Ctrl+Q did not end the app within 5 s"; fi
+wait "$app" || fail "the app exited with status $? after Ctrl+Q: $(cat "$out/app.err")"
+app=""
+"$out/reportmap" -trace >"$out/again.out" 2>"$out/again.err" &
+app=$!
+await_window "$out/again.err"
+sleep 1
+geometry=$(xdotool getwindowgeometry "$wid" | sed -n 's/^ *Geometry: //p')
+[[ "$geometry" == 1100x700 ]] || fail "started again, the window is $geometry, not the 1100x700 it had at Ctrl+Q (preferences: $(cat "$XDG_CONFIG_HOME"/fyne/*/preferences.json 2>/dev/null))"
 kill "$app" # by PID
 wait "$app" 2>/dev/null || true
 app=""
@@ -102,14 +170,7 @@ cp places.geojson "$out/data/"
 cp reports/*.txt "$out/data/reports/"
 "$out/reportmap" -trace "$out/data/places.geojson" >"$out/fifo.out" 2>"$out/fifo.err" &
 app=$!
-wid=""
-for _ in $(seq 100); do
-	wid=$(xdotool search --onlyvisible --name '^reportmap — places.geojson$' 2>/dev/null | head -n 1 || true)
-	[[ -n "$wid" ]] && break
-	kill -0 "$app" 2>/dev/null || fail "the app exited on the copied file: $(cat "$out/fifo.err")"
-	sleep 0.1
-done
-[[ -n "$wid" ]] || fail "no window for the copied file within 10 s"
+await_window "$out/fifo.err"
 sleep 1
 rm "$out/data/places.geojson"
 mkfifo "$out/data/places.geojson"
@@ -122,10 +183,19 @@ import -window "$wid" "$out/fifo.png"
 xdotool key --window "$wid" ctrl+f
 for _ in $(seq 30); do grep -q '^focus search$' "$out/fifo.err" && break; sleep 0.1; done
 grep -q '^focus search$' "$out/fifo.err" || fail "after the named pipe the window did not answer Ctrl+F; trace: $(cat "$out/fifo.err")"
+# Esc closes the error dialog; then the search works on the places kept.
+xdotool key --window "$wid" Escape
+sleep 0.3
+xdotool key --window "$wid" ctrl+f
+sleep 0.3
+xdotool type --window "$wid" --delay 50 "Kursk"
+xdotool key --window "$wid" Return
+for _ in $(seq 30); do grep -q '^select kursk$' "$out/fifo.err" && break; sleep 0.1; done
+grep -q '^select kursk$' "$out/fifo.err" || fail "after the named pipe and Esc the search did not choose Kursk; trace: $(cat "$out/fifo.err")"
 xdotool key --window "$wid" ctrl+q || true # fails once the window is gone
 for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app" 2>/dev/null; then fail "Ctrl+Q did not end the app within 5 s"; fi
 wait "$app" || fail "the app exited with status $? after Ctrl+Q: $(cat "$out/fifo.err")"
 app=""
 if grep -Eq 'panic|DATA RACE' "$out/fifo.err"; then fail "the app logged errors: $(cat "$out/fifo.err")"; fi
-echo "window test: ok (Kursk selected by its pixel, $changed panel pixels changed; Gaza found by search; a named pipe in place of the file refused while the window still answers; Ctrl+Q quits); screenshots in $out"
+echo "window test: ok (Kursk and the Dunkirk camp selected by their pixels, $changed panel pixels changed; Gaza found by search; Export PNG wrote a picture (standard deviation $sd); the window size came back after Ctrl+Q; a named pipe in place of the file refused while the window still answers, Esc closes the error and the search works; Ctrl+Q quits); screenshots in $out"

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -191,12 +192,31 @@ func (win *Window) customTilesDialog() {
 		entry.SetText(c.Template)
 	}
 	dialog.ShowForm("Custom tile server", "Use", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("URL template", entry)},
+		[]*widget.FormItem{widget.NewFormItem("URL template", container.New(minWidth(480), entry))},
 		func(ok bool) {
 			if ok && strings.TrimSpace(entry.Text) != "" {
 				win.chooseBasemap(XYZBasemap(strings.TrimSpace(entry.Text)))
 			}
 		}, win.W)
+}
+
+// minWidth lays its objects out over its whole size, and asks for at
+// least that width: a dialog's entry wide enough to read a URL in.
+type minWidth float32
+
+func (w minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s.Max(fyne.NewSize(float32(w), 0))
+}
+
+func (minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 func (win *Window) mbtilesDialog() {

@@ -39,6 +39,9 @@ type Options struct {
 	// Basemap, when set, is the basemap to show (from the command line);
 	// otherwise the one remembered in preferences.
 	Basemap *BasemapChoice
+	// Builtin, when set, loads the built-in places and the folder of
+	// their reports, for File ▸ Open built-in reports.
+	Builtin func() (*atlas.Atlas, fs.FS, error)
 }
 
 // Window is the app's main window.
@@ -50,6 +53,7 @@ type Window struct {
 	notice *fyne.Container // skipped-features notice, above the view
 
 	basemapItems []*fyne.MenuItem
+	recentItem   *fyne.MenuItem // File ▸ Open recent
 	watcher      *fsnotify.Watcher
 	mapTimer     *time.Timer // traces the map's geometry after a resize
 	lastMap      string      // the map geometry last traced
@@ -101,21 +105,11 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 	win.W.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { win.Drop(uris) })
 
 	prefs := ap.Preferences()
-	width := prefs.FloatWithFallback("window.width", 1280)
-	height := prefs.FloatWithFallback("window.height", 800)
-	win.W.Resize(fyne.NewSize(float32(width), float32(height)))
-	win.View.Split.Offset = prefs.FloatWithFallback("split.main", win.View.Split.Offset)
-	win.View.SideSplit.Offset = prefs.FloatWithFallback("split.side", win.View.SideSplit.Offset)
-	win.W.SetCloseIntercept(func() {
-		s := win.W.Canvas().Size()
-		prefs.SetFloat("window.width", float64(s.Width))
-		prefs.SetFloat("window.height", float64(s.Height))
-		prefs.SetFloat("split.main", win.View.Split.Offset)
-		prefs.SetFloat("split.side", win.View.SideSplit.Offset)
-		win.W.Close()
-	})
+	win.restoreLayout(prefs)
+	win.W.SetCloseIntercept(win.Quit)
 	if opts.File != "" {
 		win.watch(opts.File)
+		win.addRecent(opts.File)
 	}
 	basemap := loadBasemap(prefs)
 	if opts.Basemap != nil {
@@ -157,11 +151,13 @@ func (win *Window) menu() *fyne.MainMenu {
 	v := win.View
 	open := fyne.NewMenuItem("Open…", win.openDialog)
 	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	builtin := fyne.NewMenuItem("Open built-in reports", win.OpenBuiltin)
+	builtin.Disabled = win.opts.Builtin == nil
 	reload := fyne.NewMenuItem("Reload", win.Reload)
 	reload.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 	export := fyne.NewMenuItem("Export PNG…", win.exportDialog)
 	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	quit := fyne.NewMenuItem("Quit", func() { win.W.Close() })
+	quit := fyne.NewMenuItem("Quit", win.Quit)
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	quit.IsQuit = true
 	zoomIn := fyne.NewMenuItem("Zoom in", v.Map.ZoomIn)
@@ -178,7 +174,7 @@ func (win *Window) menu() *fyne.MainMenu {
 	next.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
 	about := fyne.NewMenuItem("About reportmap", win.about)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", open, reload, export, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("File", open, win.recentMenu(), builtin, reload, export, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("View", find, fyne.NewMenuItemSeparator(), zoomIn, zoomOut, fit, fyne.NewMenuItemSeparator(), prev, next, fyne.NewMenuItemSeparator(), win.basemapMenu()),
 		fyne.NewMenu("Help", about),
 	)
@@ -198,7 +194,7 @@ func (win *Window) shortcuts() {
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
-			win.View.Escape()
+			win.Escape()
 		}
 	})
 }
@@ -208,21 +204,70 @@ func (win *Window) focusSearch() {
 	win.trace("focus search")
 }
 
-// Open loads path and shows it; on error the places on screen stay and a
-// dialog says what is wrong.
+// Escape closes the topmost dialog, if one is open; otherwise it is the
+// view's Escape (the search, then the selection).
+func (win *Window) Escape() {
+	if top := win.W.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+		win.trace("escape dialog")
+		return
+	}
+	win.View.Escape()
+}
+
+// Open loads path and shows it, fitting the map to all its places (not
+// only its settings: one setting alone would be a blank field at the
+// closest zoom), and remembers it among the recent files;
+// on error the places on screen stay and a dialog says what is wrong.
 func (win *Window) Open(path string) {
+	if win.load(path) {
+		win.View.Map.FitAll()
+		win.addRecent(path)
+	}
+}
+
+// load loads path and shows it, keeping the map's view, and reports
+// whether it could.
+func (win *Window) load(path string) bool {
 	win.trace("open %s", path)
 	a, err := atlas.LoadFile(path)
 	if err != nil {
 		win.trace("error %s", oneLine(err.Error()))
-		dialog.ShowError(fmt.Errorf("%s could not be opened:\n\n%s", filepath.Base(path), ErrorMessage(err)), win.W)
+		// ShowError capitalises the message's first letter: start with
+		// a word of ours, not the file's name ("Typo.geojson").
+		dialog.ShowError(fmt.Errorf("could not open %s:\n\n%s", filepath.Base(path), ErrorMessage(err)), win.W)
+		return false
+	}
+	win.show(a, atlas.ReportsDir(path), path)
+	win.watch(path)
+	return true
+}
+
+// show shows a's places, with its reports in texts; file is its path, or
+// "" for the built-in places.
+func (win *Window) show(a *atlas.Atlas, texts fs.FS, file string) {
+	win.opts.File = file
+	win.View.SetAtlas(a, texts)
+	win.W.SetTitle("reportmap — " + filepath.Base(a.File))
+	win.showWarnings(a)
+}
+
+// OpenBuiltin shows the built-in places again (File ▸ Open built-in
+// reports), fitted like at launch.
+func (win *Window) OpenBuiltin() {
+	if win.opts.Builtin == nil {
 		return
 	}
-	win.opts.File = path
-	win.View.SetAtlas(a, atlas.ReportsDir(path))
-	win.W.SetTitle("reportmap — " + filepath.Base(path))
-	win.showWarnings(a)
-	win.watch(path)
+	a, texts, err := win.opts.Builtin()
+	if err != nil {
+		win.trace("error %s", oneLine(err.Error()))
+		dialog.ShowError(fmt.Errorf("could not open the built-in reports:\n\n%s", ErrorMessage(err)), win.W)
+		return
+	}
+	win.trace("open builtin %s", a.File)
+	win.stopWatching()
+	win.show(a, texts, "")
+	win.View.Map.FitDefault()
 }
 
 // Drop opens the first .geojson or .json file among dropped items and
@@ -243,7 +288,15 @@ func (win *Window) Reload() {
 		win.trace("reload embedded")
 		return
 	}
-	win.Open(win.opts.File)
+	win.load(win.opts.File)
+}
+
+// plural is n and noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " | ") }
@@ -265,14 +318,15 @@ func (win *Window) showWarnings(a *atlas.Atlas) {
 	if len(a.Warnings) == 0 {
 		return
 	}
-	msg := fmt.Sprintf("%s: %d warnings (%d features skipped)", filepath.Base(a.File), len(a.Warnings), a.Skipped())
+	msg := fmt.Sprintf("%s: %s (%s skipped)", filepath.Base(a.File), plural(len(a.Warnings), "warning"), plural(a.Skipped(), "feature"))
 	var lines []string // the first few of each kind, then how many more
 	for _, l := range atlas.Summarize(a.Warnings, atlas.ShownPerKind) {
 		lines = append(lines, l.String())
 	}
 	details := widget.NewButton("Details", func() {
 		text := widget.NewLabel(strings.Join(lines, "\n"))
-		scroll := container.NewScroll(text)
+		text.Wrapping = fyne.TextWrapWord // long lines wrap, never cut off
+		scroll := container.NewVScroll(text)
 		scroll.SetMinSize(fyne.NewSize(700, 400))
 		dialog.ShowCustom("Warnings in "+filepath.Base(a.File), "Close", scroll, win.W)
 	})
@@ -313,7 +367,7 @@ func (win *Window) watch(path string) {
 				fyne.Do(func() {
 					if win.watcher == w {
 						win.trace("changed %s", path)
-						win.Open(path)
+						win.load(path)
 					}
 				})
 			case _, ok := <-w.Errors:
@@ -365,27 +419,6 @@ func (win *Window) openDialog() {
 		win.Open(path)
 	}, win.W)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json"}))
-	d.Show()
-}
-
-// exportDialog asks where to save a PNG of the window's content.
-func (win *Window) exportDialog() {
-	img := win.W.Canvas().Capture()
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if err := WritePNG(path, img); err != nil {
-			win.trace("error %s", err)
-			dialog.ShowError(err, win.W)
-			return
-		}
-		win.trace("export %s", path)
-	}, win.W)
-	d.SetFileName("reportmap.png")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	d.Show()
 }
 

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+)
+
+// Preference keys: what the window remembers between runs.
+const (
+	prefWidth     = "window.width"
+	prefHeight    = "window.height"
+	prefSplitMain = "split.main"
+	prefSplitSide = "split.side"
+	prefRecent    = "recent" // the files last opened, newest first
+)
+
+// maxRecent is how many files File ▸ Open recent lists.
+const maxRecent = 5
+
+// Quit remembers the window's size and dividers and closes it, with
+// everything it started (see Close): File ▸ Quit, Ctrl+Q and the window's
+// close button all end here.
+func (win *Window) Quit() {
+	if !win.closed {
+		win.saveLayout()
+	}
+	win.Close()
+}
+
+// saveLayout remembers the window's size and the dividers' positions.
+func (win *Window) saveLayout() {
+	prefs := fyne.CurrentApp().Preferences()
+	s := win.W.Canvas().Size()
+	prefs.SetFloat(prefWidth, float64(s.Width))
+	prefs.SetFloat(prefHeight, float64(s.Height))
+	prefs.SetFloat(prefSplitMain, win.View.Split.Offset)
+	prefs.SetFloat(prefSplitSide, win.View.SideSplit.Offset)
+}
+
+// restoreLayout sizes the window and sets the dividers as remembered.
+func (win *Window) restoreLayout(prefs fyne.Preferences) {
+	width := prefs.FloatWithFallback(prefWidth, 1280)
+	height := prefs.FloatWithFallback(prefHeight, 800)
+	win.W.Resize(fyne.NewSize(float32(width), float32(height)))
+	win.View.Split.Offset = prefs.FloatWithFallback(prefSplitMain, win.View.Split.Offset)
+	win.View.SideSplit.Offset = prefs.FloatWithFallback(prefSplitSide, win.View.SideSplit.Offset)
+}
+
+// recentMenu is File ▸ Open recent; its items follow the preferences.
+func (win *Window) recentMenu() *fyne.MenuItem {
+	win.recentItem = fyne.NewMenuItem("Open recent", nil)
+	win.recentItem.ChildMenu = fyne.NewMenu("")
+	win.refreshRecent()
+	return win.recentItem
+}
+
+// Recent returns the files last opened, newest first.
+func (win *Window) Recent() []string {
+	return fyne.CurrentApp().Preferences().StringList(prefRecent)
+}
+
+// addRecent puts path first among the recent files.
+func (win *Window) addRecent(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := slices.DeleteFunc(win.Recent(), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	fyne.CurrentApp().Preferences().SetStringList(prefRecent, list)
+	win.refreshRecent()
+}
+
+// refreshRecent rebuilds File ▸ Open recent: one item a file, those no
+// longer there disabled.
+func (win *Window) refreshRecent() {
+	if win.recentItem == nil {
+		return
+	}
+	var items []*fyne.MenuItem
+	for _, path := range win.Recent() {
+		it := fyne.NewMenuItem(path, func() { win.Open(path) })
+		if _, err := os.Stat(path); err != nil {
+			it.Disabled = true
+		}
+		items = append(items, it)
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("No files opened yet", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	win.recentItem.ChildMenu.Items = items
+	if m := win.W.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
