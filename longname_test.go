@@ -47,7 +47,10 @@ func TestPNGLongNameBounded(t *testing.T) {
 	if long > short+96<<20 {
 		t.Errorf("a 100 KB name allocated %d MB, a short one %d MB; want at most 96 MB more", long>>20, short>>20)
 	}
-	if huge > long+32<<20 {
-		t.Errorf("a 2 MB name allocated %d MB, a 100 KB one %d MB; want at most 32 MB more", huge>>20, long>>20)
+	// The extra 1.9 MB of name, written twice in a 4 MB file, is decoded,
+	// indexed for search and lower-cased: some 15–20 bytes a byte, not the
+	// thousands a byte that laying it all out cost.
+	if huge > long+64<<20 {
+		t.Errorf("a 2 MB name allocated %d MB, a 100 KB one %d MB; want at most 64 MB more", huge>>20, long>>20)
 	}
 }

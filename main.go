@@ -115,7 +115,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, msg)
 		return 1
 	}
-	opts := ui.Options{Version: version, File: fl.Arg(0), Start: start, Icon: fyne.NewStaticResource("Icon.png", icon), Basemap: basemap}
+	opts := ui.Options{Version: version, File: fl.Arg(0), Start: start, Icon: fyne.NewStaticResource("Icon.png", icon), Basemap: basemap,
+		Builtin: func() (*atlas.Atlas, fs.FS, error) { return loadForWindow("") }}
 	if *trace {
 		opts.Trace = stderr
 	}

@@ -70,7 +70,7 @@ func (v *View) showPanel() {
 		if id != "" {
 			group = "Report " + shortName(id) + " (not listed in the file)"
 			if r := a.Report(id); r != nil {
-				group, ri = shortName(r.Title), reportIndex(a, id)
+				group, ri = shortText(r.Title), reportIndex(a, id) // the whole title, wrapped: the legend cuts it
 			}
 		}
 		v.Panel.Add(reportHeading(ri, group))
@@ -134,7 +134,7 @@ func reportHeading(i int, title string) fyne.CanvasObject {
 	if i < 0 {
 		return heading(title)
 	}
-	return container.NewBorder(nil, nil, swatch(mapview.ReportColor(i)), nil, heading(shortName(title)))
+	return container.NewBorder(nil, nil, swatch(mapview.ReportColor(i)), nil, heading(shortText(title)))
 }
 
 // secondary is wrapped plain text in the theme's secondary colour.

@@ -55,6 +55,9 @@ type View struct {
 	checks  map[string]*widget.Check
 	quotes  []PanelQuote
 	basemap BasemapChoice
+	// picked: since the query last changed, the user moved through the
+	// results with ↓/↑, so Enter takes that place rather than the top one.
+	picked bool
 }
 
 // NewView builds the view of a; texts is the folder the reports' files are
@@ -91,6 +94,7 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 
 	v.Search.OnChanged = func(q string) {
 		v.trace("search %s", q)
+		v.picked = false
 		v.State.SetQuery(q)
 	}
 	v.Search.OnSubmitted = func(string) { v.submitSearch() }
@@ -321,9 +325,9 @@ func (v *View) submitSearch() {
 	if len(rows) == 0 {
 		return
 	}
-	if p := v.State.SelectedPlace(); p != nil {
-		v.Map.Select(p.ID) // re-centre on it
-		v.List.ScrollTo(slices.Index(rows, v.State.Selected()))
+	if row := slices.Index(rows, v.State.Selected()); v.picked && row >= 0 {
+		v.Map.Select(v.State.SelectedPlace().ID) // re-centre on the place picked with ↓/↑
+		v.List.ScrollTo(row)
 		return
 	}
 	v.State.Select(rows[0])
@@ -344,6 +348,7 @@ func (v *View) moveInList(d int) {
 	default:
 		row = max(0, min(len(rows)-1, row+d))
 	}
+	v.picked = true
 	v.State.Select(rows[row])
 	v.List.ScrollTo(row)
 }

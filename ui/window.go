@@ -97,6 +97,7 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 		win.mapTimer = time.AfterFunc(100*time.Millisecond, func() { fyne.Do(win.traceMap) })
 	}
 	win.View.ShowReport = win.showReport
+	win.View.Map.OnEscape = win.Escape
 	win.notice = container.NewVBox()
 	win.showWarnings(a)
 	win.W.SetContent(container.NewBorder(win.notice, nil, nil, nil, win.View.Content))
@@ -289,14 +290,6 @@ func (win *Window) Reload() {
 		return
 	}
 	win.load(win.opts.File)
-}
-
-// plural is n and noun, with an s unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " | ") }
