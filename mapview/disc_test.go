@@ -61,8 +61,33 @@ func TestRing(t *testing.T) {
 	}
 }
 
+// TestRingThinHole draws rings whose hole is too small for the row's hole
+// span to skip: the band is still drawn, the hole's middle stays clear,
+// and nothing lands outside the outer radius.
 func TestRingThinHole(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 20, 20))
-	ring(img, 10, 10, 0.5, 3, color.NRGBA{A: 255}) // a hole too small to skip
-	ring(img, 10, 10, 1.2, 1.3, color.NRGBA{A: 255})
+	c := color.NRGBA{10, 20, 30, 255}
+	for _, tc := range []struct{ r0, r1 float64 }{{0.5, 3}, {1.2, 1.3}, {1.5, 4}} {
+		img := image.NewRGBA(image.Rect(0, 0, 20, 20))
+		ring(img, 10, 10, tc.r0, tc.r1, c)
+		drawn := 0
+		for y := 0; y < 20; y++ {
+			for x := 0; x < 20; x++ {
+				d := math.Hypot(float64(x)+0.5-10, float64(y)+0.5-10)
+				got := img.RGBAAt(x, y)
+				if got.A != 0 {
+					drawn++
+				}
+				if d > tc.r1+0.75 && got.A != 0 {
+					t.Errorf("r0 %.1f r1 %.1f: pixel (%d,%d) at %.2f outside the ring drawn: %v", tc.r0, tc.r1, x, y, d, got)
+				}
+				if d < tc.r0-0.75 && got.A != 0 {
+					t.Errorf("r0 %.1f r1 %.1f: pixel (%d,%d) at %.2f inside the hole drawn: %v", tc.r0, tc.r1, x, y, d, got)
+				}
+			}
+		}
+		// At least the band's area, less a pixel of anti-aliasing all round.
+		if band := math.Pi * (tc.r1*tc.r1 - tc.r0*tc.r0); float64(drawn) < band-2*math.Pi*tc.r1 {
+			t.Errorf("r0 %.1f r1 %.1f: %d pixels drawn; the band covers %.1f", tc.r0, tc.r1, drawn, band)
+		}
+	}
 }

@@ -25,6 +25,8 @@ type InlineText struct {
 	Spans []Span
 	// Color is the text's theme colour; "" is the foreground.
 	Color fyne.ThemeColorName
+	// Italic sets the whole paragraph in italics (a picture caption).
+	Italic bool
 
 	lines []string // as last laid out, for tests and accessibility
 }
@@ -138,7 +140,7 @@ func (r *inlineRenderer) layout(width float32) float32 {
 	for _, w := range words(r.t.Spans) {
 		ww := float32(0)
 		for _, p := range w {
-			ww += fyne.MeasureText(p.text, size, fyne.TextStyle{Bold: p.bold}).Width
+			ww += fyne.MeasureText(p.text, size, fyne.TextStyle{Bold: p.bold, Italic: r.t.Italic}).Width
 		}
 		if x > 0 && x+space+ww > avail {
 			lines = append(lines, line.String())
@@ -154,7 +156,7 @@ func (r *inlineRenderer) layout(width float32) float32 {
 			}
 			c := r.texts[n]
 			n++
-			c.Text, c.TextSize, c.TextStyle, c.Color = p.text, size, fyne.TextStyle{Bold: p.bold}, col
+			c.Text, c.TextSize, c.TextStyle, c.Color = p.text, size, fyne.TextStyle{Bold: p.bold, Italic: r.t.Italic}, col
 			c.Move(fyne.NewPos(pad+x, y))
 			c.Resize(c.MinSize())
 			c.Show()

@@ -1,12 +1,14 @@
 package ui_test
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
+	"reportmap/atlas"
 	"reportmap/ui"
 )
 
@@ -61,5 +63,26 @@ func TestSearchEnterTakesTheTopResult(t *testing.T) {
 	v.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if p := v.SelectedPlace(); p != moved {
 		t.Errorf("Enter after ↓ chose %v; want %v", p, moved)
+	}
+}
+
+// The report dialog's text keeps a bold excerpt inside its sentence:
+// no line of it is a lone letter, at any width a dialog may have.
+func TestReportTextWrapsByWords(t *testing.T) {
+	test.NewTempApp(t)
+	paras := atlas.ParseText("Interviews with several Ukrainian troops reveal remarkable details about how the North Koreans have been fighting since they arrived on the battlefield in the Russian region of Kursk last month.\n")
+	for _, width := range []float32{300, 420, 517, 640} {
+		box, hit := ui.ReportText(paras, "Kursk last month.")
+		w := test.NewTempWindow(t, box)
+		w.Resize(fyne.NewSize(width, 400))
+		lines := hit.(*ui.InlineText).Lines()
+		if len(lines) < 2 {
+			t.Fatalf("width %.0f: %d lines %q; want it wrapped", width, len(lines), lines)
+		}
+		for _, l := range lines {
+			if len([]rune(strings.TrimSpace(l))) == 1 {
+				t.Errorf("width %.0f: a one-letter line in %q", width, lines)
+			}
+		}
 	}
 }

@@ -167,26 +167,18 @@ func ReportText(paras []atlas.Paragraph, excerpt string) (fyne.CanvasObject, fyn
 	box := container.NewVBox()
 	var hit fyne.CanvasObject
 	for _, para := range paras {
-		var segs []widget.RichTextSegment
+		// InlineText, not RichText: a bold excerpt starting near a line's
+		// end must not be laid out one letter per line.
 		text := para.Text
-		style := widget.RichTextStyleInline
-		if para.Caption {
-			style = widget.RichTextStyleEmphasis
-		}
+		var p *InlineText
 		if i, j, ok := atlas.FindSpaced(text, excerpt, false); ok && hit == nil {
-			segs = append(segs,
-				&widget.TextSegment{Text: text[:i], Style: style},
-				&widget.TextSegment{Text: text[i:j], Style: widget.RichTextStyleStrong},
-				&widget.TextSegment{Text: text[j:], Style: style})
+			p = NewInlineText(Span{Text: text[:i]}, Span{Text: text[i:j], Bold: true}, Span{Text: text[j:]})
+			hit = p
 		} else {
-			segs = append(segs, &widget.TextSegment{Text: text, Style: style})
+			p = NewInlineText(Span{Text: text})
 		}
-		rt := widget.NewRichText(segs...)
-		rt.Wrapping = fyne.TextWrapWord
-		if hit == nil && len(segs) == 3 {
-			hit = rt
-		}
-		box.Add(rt)
+		p.Italic = para.Caption
+		box.Add(p)
 	}
 	return box, hit
 }

@@ -307,8 +307,10 @@ func TestReportTextHighlightsTheExcerpt(t *testing.T) {
 	if hit == nil || len(box.(*fyne.Container).Objects) != 3 || hit != box.(*fyne.Container).Objects[1] {
 		t.Fatalf("hit %v", hit)
 	}
-	segs := hit.(*widget.RichText).Segments
-	if len(segs) != 3 || segs[1].(*widget.TextSegment).Text != "a beach near Dunkirk." || !segs[1].(*widget.TextSegment).Style.TextStyle.Bold {
-		t.Errorf("segments %+v", segs)
+	if bold := hit.(*ui.InlineText).Bold(); len(bold) != 1 || bold[0] != "a beach near Dunkirk." {
+		t.Errorf("bold runs %q; want the excerpt", bold)
+	}
+	if caption := box.(*fyne.Container).Objects[2].(*ui.InlineText); !caption.Italic {
+		t.Error("the caption is not in italics")
 	}
 }
