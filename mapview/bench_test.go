@@ -59,6 +59,21 @@ func BenchmarkFrame1M(b *testing.B) {
 	}
 }
 
+// BenchmarkFramePan1M is a frame of a drag: the view moves between frames,
+// so each frame lays the markers and labels out again (a still frame, as
+// in BenchmarkFrame1M, reuses the layout).
+func BenchmarkFramePan1M(b *testing.B) {
+	m, r := benchMap(b, 1_000_000)
+	m.SetView(orb.Point{10, 30}, 2)
+	r.draw(1280, 800)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m.view = m.view.Pan(float64(i%7)-3, 0)
+		r.draw(1280, 800)
+	}
+}
+
 // BenchmarkFrameZoomed1M is a frame at zoom 6 over Europe.
 func BenchmarkFrameZoomed1M(b *testing.B) {
 	m, r := benchMap(b, 1_000_000)
