@@ -1,0 +1,200 @@
+// Package gazetteer is an embedded, offline gazetteer for news places:
+// countries (with demonyms), admin-1 regions (states, provinces, oblasts),
+// populated places from GeoNames and a curated list of seas, straits and
+// large regions. It has no UI code.
+//
+// Names are looked up folded (see Fold): case, diacritics, apostrophes
+// and "St."/"Saint" do not matter. A Gazetteer is immutable once built and
+// safe for concurrent use.
+package gazetteer
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Kind is what sort of place an entry is.
+type Kind uint8
+
+// The kinds of entry.
+const (
+	KindCity    Kind = iota + 1 // a populated place (GeoNames P class)
+	KindAdmin1                  // a first-level division: state, province, oblast, governorate
+	KindCountry                 // a country or territory (ISO 3166-1)
+	KindSea                     // a sea, strait, channel, gulf or bay
+	KindRegion                  // a large region: Europe, the Middle East, the Balkans…
+)
+
+// Source is where an entry comes from.
+type Source uint8
+
+// The sources of entries.
+const (
+	SourceGeoNames     Source = iota + 1 // Key: the GeoNames id, e.g. "2988507"
+	SourceNaturalEarth                   // admin-1; Key: ISO 3166-2 code, e.g. "RU-KRS"
+	SourceCountry                        // Key: ISO 3166-1 alpha-2, e.g. "FR"
+	SourceCurated                        // Key: a slug, e.g. "english-channel"
+)
+
+// ID identifies an entry. Its text form (String, ParseID) is
+// "geonames:2988507", "ne:RU-KRS", "country:FR" or "curated:english-channel".
+type ID struct {
+	Source Source
+	Key    string
+}
+
+// Entry is one place in the gazetteer.
+type Entry struct {
+	ID         ID
+	Name       string // the primary English name, e.g. "Kursk Oblast"
+	Kind       Kind
+	Country    string    // ISO 3166-1 alpha-2 of the country it is in ("" for seas and regions)
+	Admin1     string    // the admin-1 code it is in, ISO 3166-2 where known ("" if none)
+	Point      orb.Point // a representative point: lon, lat in degrees
+	Population int       // 0 where unknown
+	// Feature is the GeoNames feature code for cities (PPLC capital,
+	// PPLA admin seat, PPL…); "" otherwise.
+	Feature string
+	Names   []string // every name it is known by, the primary first
+}
+
+// String returns the ID's text form, e.g. "geonames:2988507".
+func (id ID) String() string {
+	if int(id.Source) < len(sourceNames) && sourceNames[id.Source] != "" {
+		return sourceNames[id.Source] + ":" + id.Key
+	}
+	return ""
+}
+
+var sourceNames = [...]string{SourceGeoNames: "geonames", SourceNaturalEarth: "ne", SourceCountry: "country", SourceCurated: "curated"}
+
+// ParseID parses an ID's text form.
+func ParseID(s string) (ID, error) {
+	for src, name := range sourceNames {
+		if name != "" && strings.HasPrefix(s, name+":") && len(s) > len(name)+1 {
+			return ID{Source: Source(src), Key: s[len(name)+1:]}, nil
+		}
+	}
+	return ID{}, fmt.Errorf("%w: %q", ErrBadID, s)
+}
+
+// ErrBadID is returned by ParseID for text that is no ID.
+var ErrBadID = errors.New("gazetteer: not a gazetteer id")
+
+// Gazetteer is a set of entries indexed by folded name and by id. It is
+// immutable and safe for concurrent use.
+type Gazetteer struct {
+	entries  []Entry
+	byName   map[string][]int32 // folded name → entries, most prominent first
+	byID     map[ID]int32
+	demonyms map[string]string // folded demonym → ISO 3166-1 alpha-2
+}
+
+// New builds a gazetteer of entries; demonyms maps demonyms ("French",
+// "Ukrainians") to the country code they refer to. Candidates for a name
+// come most prominent first: countries, then admin-1, seas and regions,
+// then cities by population.
+func New(entries []Entry, demonyms map[string]string) *Gazetteer {
+	g := &Gazetteer{entries: entries, byName: map[string][]int32{}, byID: make(map[ID]int32, len(entries)), demonyms: map[string]string{}}
+	for i := range entries {
+		e := &entries[i]
+		g.byID[e.ID] = int32(i)
+		seen := map[string]bool{}
+		for _, n := range append([]string{e.Name}, e.Names...) {
+			f := Fold(n)
+			if f == "" || seen[f] {
+				continue
+			}
+			seen[f] = true
+			g.byName[f] = append(g.byName[f], int32(i))
+		}
+	}
+	for _, ids := range g.byName {
+		slices.SortStableFunc(ids, func(a, b int32) int { return g.compare(&entries[a], &entries[b]) })
+	}
+	for d, cc := range demonyms {
+		g.demonyms[Fold(d)] = cc
+	}
+	return g
+}
+
+// kindRank orders kinds by prominence for a bare name.
+var kindRank = [...]int{KindCountry: 0, KindAdmin1: 1, KindSea: 2, KindRegion: 2, KindCity: 3}
+
+func (g *Gazetteer) compare(a, b *Entry) int {
+	if c := cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.Population, a.Population)
+}
+
+// Lookup returns the entries known by name (folded), most prominent
+// first; nil when there are none. The entries must not be changed.
+func (g *Gazetteer) Lookup(name string) []*Entry {
+	ids := g.byName[Fold(name)]
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]*Entry, len(ids))
+	for i, id := range ids {
+		out[i] = &g.entries[id]
+	}
+	return out
+}
+
+// ByID returns the entry with the id, or nil.
+func (g *Gazetteer) ByID(id ID) *Entry {
+	if i, ok := g.byID[id]; ok {
+		return &g.entries[i]
+	}
+	return nil
+}
+
+// Demonym returns the country code a demonym refers to ("French" → "FR").
+func (g *Gazetteer) Demonym(word string) (string, bool) {
+	cc, ok := g.demonyms[Fold(word)]
+	return cc, ok
+}
+
+// Len returns the number of entries.
+func (g *Gazetteer) Len() int { return len(g.entries) }
+
+// Fold is the form names are compared in: lower case, without diacritics,
+// apostrophes, dots and hyphens, runs of space as one space, "saint" for
+// "st", and a leading "the " dropped: "St. Petersburg" and "saint
+// petersburg", "Kramators'k" and "Kramatorsk", "the Hague" and "Hague"
+// fold alike.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining mark: drop
+		case r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`' || r == '.':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	f := b.String()
+	f = strings.TrimPrefix(f, "the ")
+	if f == "st" || strings.HasPrefix(f, "st ") {
+		f = "saint" + f[2:]
+	}
+	f = strings.ReplaceAll(f, " st ", " saint ")
+	return f
+}
