@@ -92,43 +92,50 @@ var ErrBadID = errors.New("gazetteer: not a gazetteer id")
 // immutable and safe for concurrent use.
 type Gazetteer struct {
 	entries  []Entry
-	byName   map[string][]int32 // folded name → entries, most prominent first
+	names    nameIndex
 	byID     map[ID]int32
 	demonyms map[string]string // folded demonym → ISO 3166-1 alpha-2
+
+	shapes func() (*shapeSet, error) // admin-1 key → polygon, loaded once
 }
 
 // New builds a gazetteer of entries; demonyms maps demonyms ("French",
 // "Ukrainians") to the country code they refer to. Candidates for a name
 // come most prominent first: countries, then admin-1, seas and regions,
-// then cities by population.
+// then cities by population. New folds every name, which takes seconds
+// for the full data set: Default and Load read names folded at build time.
 func New(entries []Entry, demonyms map[string]string) *Gazetteer {
-	g := &Gazetteer{entries: entries, byName: map[string][]int32{}, byID: make(map[ID]int32, len(entries)), demonyms: map[string]string{}}
+	g := &Gazetteer{entries: entries, byID: make(map[ID]int32, len(entries)), demonyms: map[string]string{}}
 	for i := range entries {
-		e := &entries[i]
-		g.byID[e.ID] = int32(i)
-		seen := map[string]bool{}
-		for _, n := range append([]string{e.Name}, e.Names...) {
-			f := Fold(n)
-			if f == "" || seen[f] {
-				continue
-			}
-			seen[f] = true
-			g.byName[f] = append(g.byName[f], int32(i))
-		}
+		g.byID[entries[i].ID] = int32(i)
 	}
-	for _, ids := range g.byName {
-		slices.SortStableFunc(ids, func(a, b int32) int { return g.compare(&entries[a], &entries[b]) })
-	}
+	g.names = buildIndex(entries, func(i int) []string { return FoldedNames(&entries[i]) })
 	for d, cc := range demonyms {
 		g.demonyms[Fold(d)] = cc
 	}
+	g.shapes = func() (*shapeSet, error) { return newShapeSet(nil), nil }
 	return g
+}
+
+// FoldedNames returns the distinct folded forms of an entry's Name and
+// Names, in order, without empty ones.
+func FoldedNames(e *Entry) []string {
+	var out []string
+	for _, n := range append([]string{e.Name}, e.Names...) {
+		if f := Fold(n); f != "" && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // kindRank orders kinds by prominence for a bare name.
 var kindRank = [...]int{KindCountry: 0, KindAdmin1: 1, KindSea: 2, KindRegion: 2, KindCity: 3}
 
-func (g *Gazetteer) compare(a, b *Entry) int {
+// Compare orders entries by prominence for a bare name: countries, then
+// admin-1, then seas and regions, then cities; more populous first within
+// a kind. It returns <0 when a is more prominent than b.
+func Compare(a, b *Entry) int {
 	if c := cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]); c != 0 {
 		return c
 	}
@@ -138,7 +145,13 @@ func (g *Gazetteer) compare(a, b *Entry) int {
 // Lookup returns the entries known by name (folded), most prominent
 // first; nil when there are none. The entries must not be changed.
 func (g *Gazetteer) Lookup(name string) []*Entry {
-	ids := g.byName[Fold(name)]
+	return g.LookupFolded(Fold(name))
+}
+
+// LookupFolded is Lookup for a name already folded with Fold; it saves
+// folding again when a caller tries many spans of one text.
+func (g *Gazetteer) LookupFolded(folded string) []*Entry {
+	ids := g.names.lookup(folded)
 	if len(ids) == 0 {
 		return nil
 	}
@@ -148,6 +161,10 @@ func (g *Gazetteer) Lookup(name string) []*Entry {
 	}
 	return out
 }
+
+// Has reports whether any entry is known by the folded name, without
+// allocating.
+func (g *Gazetteer) Has(folded string) bool { return g.names.find(folded) >= 0 }
 
 // ByID returns the entry with the id, or nil.
 func (g *Gazetteer) ByID(id ID) *Entry {
@@ -165,6 +182,16 @@ func (g *Gazetteer) Demonym(word string) (string, bool) {
 
 // Len returns the number of entries.
 func (g *Gazetteer) Len() int { return len(g.entries) }
+
+// Entries calls yield with every entry in order until it returns false.
+// The entries must not be changed.
+func (g *Gazetteer) Entries(yield func(*Entry) bool) {
+	for i := range g.entries {
+		if !yield(&g.entries[i]) {
+			return
+		}
+	}
+}
 
 // Fold is the form names are compared in: lower case, without diacritics,
 // apostrophes, dots and hyphens, runs of space as one space, "saint" for
