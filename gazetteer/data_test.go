@@ -106,6 +106,9 @@ func TestNewsLookups(t *testing.T) {
 			t.Errorf("Demonym(%s) = %q", w, cc)
 		}
 	}
+	if got := g.Lookup("England"); len(got) == 0 || got[0].ID != (ID{SourceCurated, "england"}) {
+		t.Errorf("England: %v", names(got))
+	}
 	for _, n := range []string{"Middle East", "Europe", "Africa", "the Balkans", "Strait of Dover", "Black Sea", "West Bank"} {
 		if g.Lookup(n) == nil {
 			t.Errorf("%s: not found", n)

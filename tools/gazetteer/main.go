@@ -323,7 +323,11 @@ func readAdmin1(path string) ([]gazetteer.Entry, map[string]orb.MultiPolygon, ma
 			primary = en + " Oblast"
 		}
 		names := addName(nil, primary)
-		for _, n := range []string{en, p.MustString("name", ""), p.MustString("gn_name", ""), p.MustString("woe_name", ""), p.MustString("abbrev", "")} {
+		abbrev := p.MustString("abbrev", "")
+		if !strings.HasSuffix(abbrev, ".") {
+			abbrev = "" // "Mich." is an abbreviation; Leicestershire's "England" is not
+		}
+		for _, n := range []string{en, p.MustString("name", ""), p.MustString("gn_name", ""), abbrev} {
 			if latin(n) && letters(n) > 2 {
 				names = addName(names, strings.TrimSuffix(n, "'"))
 			}
