@@ -58,7 +58,7 @@ type Entry struct {
 	Country    string    // ISO 3166-1 alpha-2 of the country it is in ("" for seas and regions)
 	Admin1     string    // the admin-1 code it is in, ISO 3166-2 where known ("" if none)
 	Point      orb.Point // a representative point: lon, lat in degrees
-	Population int       // 0 where unknown
+	Population int       // 0 where unknown; for admin-1, the sum of its cities in the gazetteer (a lower bound)
 	// Feature is the GeoNames feature code for cities (PPLC capital,
 	// PPLA admin seat, PPL…); "" otherwise.
 	Feature string
