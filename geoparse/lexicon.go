@@ -104,7 +104,10 @@ coast shore island bridge road highway river church mosque mall hotel embassy of
 var eventWords = set(`hosts hosted host visit visits visited visiting met meet meets meeting talks summit attack attacks attacked
 strike strikes struck killed killing fighting fought battle clashes clashed ceasefire arrived landed held rally protest protests
 war explosion blast shelling drone drones raid raids offensive invasion flood floods fire fires earthquake storm speaking spoke
-situation crash shooting arrested`)
+situation crash shooting arrested rallied rallies evacuations evacuated wildfire wildfires tornado`)
 
 // personCues before a capitalised word make it a person's name.
 var personCues = set(`called named codename nicknamed dubbed alias`)
+
+// saidVerbs before a capitalised word make it the speaker: "said Puls".
+var saidVerbs = set(`said says added wrote`)

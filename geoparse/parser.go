@@ -177,8 +177,11 @@ func guessRoles(places []Place, ms []mention, groups [][]int, nsent int) {
 		var rs []Reason
 		for _, i := range groups[k] {
 			m := &ms[i]
-			if m.dateline {
+			if m.dateline && m.initial {
 				s += 3
+				rs = append(rs, ReasonDateline)
+			} else if m.dateline {
+				s += 0.5
 				rs = append(rs, ReasonDateline)
 			}
 			if m.origin {

@@ -94,12 +94,12 @@ func runEnd(toks []token, i int) int {
 func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]mention, demonyms map[string]int) int {
 	lower := func(k int) string { return strings.ToLower(toks[k].base()) }
 	// A dateline: all-caps words at the start of the text's line, then a comma.
-	if i == first && toks[i].upper && j < len(toks) && toks[j].text == "," && (toks[i].Start == 0 || text[toks[i].Start-1] == '\n') {
+	if i == first && toks[i].upper && j < len(toks) && (toks[j].text == "," || toks[j].text == "(" || toks[j].text == "—") && (toks[i].Start == 0 || text[toks[i].Start-1] == '\n') {
 		name := titleCase(text[toks[i].Start:toks[j-1].End])
 		if c := p.g.Lookup(name); len(c) > 0 {
 			*ms = append(*ms, mention{Span: Span{toks[i].Start, toks[j-1].End}, sentence: si, name: name, cands: c, dateline: true, initial: true})
 			k := j + 1
-			if k < len(toks) && toks[k].word && toks[k].cap {
+			if toks[j].text == "," && k < len(toks) && toks[k].word && toks[k].cap {
 				e := runEnd(toks, k)
 				n := text[toks[k].Start:toks[e-1].End]
 				if c := p.g.Lookup(n); len(c) > 0 {
@@ -293,11 +293,19 @@ func (p *Parser) accept(text string, toks []token, k, last, first int, m *mentio
 		}
 	}
 	// "X said": a person, or a capital standing for its government.
+	country, capital := false, false
+	for _, e := range m.cands {
+		country = country || e.Kind == gazetteer.KindCountry
+		capital = capital || e.Feature == "PPLC"
+	}
+	if n := nextWord(toks, last+1); k == last && capital && !country && n >= 0 && speechVerbs[strings.ToLower(toks[n].text)] {
+		return false // "Washington urged", "Moscow said": the government
+	}
 	if k == last && !big {
 		if n := nextWord(toks, last+1); n >= 0 && speechVerbs[strings.ToLower(toks[n].text)] {
 			return false
 		}
-		if k > 0 && speechVerbs[strings.ToLower(toks[k-1].text)] {
+		if k > 0 && saidVerbs[strings.ToLower(toks[k-1].text)] {
 			return false
 		}
 	}

@@ -179,6 +179,24 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 	for _, k := range order {
 		pass1[k] = groupScore(groups[k], nil)[0].e
 	}
+	// Pairs ("Paris, Texas", a dateline "PARIS, Texas") say which entry
+	// they mean; the other mentions of the name lean the same way.
+	lean := map[string]map[gazetteer.ID]float64{}
+	for i := range ms {
+		e := pairPick(ms, i)
+		if e == nil {
+			continue
+		}
+		k := gazetteer.Fold(ms[i].name)
+		if lean[k] == nil {
+			lean[k] = map[gazetteer.ID]float64{}
+		}
+		w := 0.8
+		if ms[i].dateline {
+			w = 2.0
+		}
+		lean[k][e.ID] += w
+	}
 	// Pass 2: add the relations with the other groups' choices.
 	res := resolution{chosen: make([]scored, len(ms)), all: make([][]scored, len(ms))}
 	for _, k := range order {
@@ -207,6 +225,10 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 			}
 			if bonus > 1.6 {
 				bonus = 1.6
+			}
+			if l := lean[k][s.e.ID]; l > 0 {
+				bonus += l
+				why = ReasonPair
 			}
 			if bonus > 0 {
 				s.score += bonus
@@ -335,4 +357,27 @@ func extent(k gazetteer.Kind) float64 {
 		return 100
 	}
 	return 4
+}
+
+// pairPick returns the entry a "City, State" pair makes mention i mean,
+// or nil: the first candidate of i inside a candidate of the name after
+// the comma, or containing one of the name before it.
+func pairPick(ms []mention, i int) *gazetteer.Entry {
+	if j := ms[i].pair; j >= 0 {
+		for _, e := range ms[i].cands {
+			for _, o := range ms[j].cands {
+				if contains(o, e) {
+					return e
+				}
+			}
+		}
+	}
+	if i > 0 && ms[i-1].pair == i {
+		for _, e := range ms[i].cands {
+			if pairContains(e, ms[i-1].cands) {
+				return e
+			}
+		}
+	}
+	return nil
 }

@@ -122,6 +122,7 @@ func Entries() []gazetteer.Entry {
 		city("5206379", "Trainer", "US", "US-PA", -75.41, 39.83, 1_800, "PPL"),
 		city("4076598", "Mobile", "US", "US-AL", -88.04, 30.69, 190_000, "PPLA2"),
 		city("5128581", "New York City", "US", "US-NY", -74.01, 40.71, 8_804_000, "PPL", "New York", "NYC"),
+		city("4142290", "Dover", "US", "US-DE", -75.52, 39.16, 38_000, "PPLA"),
 		city("5115985", "Dunkirk", "US", "US-NY", -79.33, 42.48, 12_000, "PPL"),
 		city("4191124", "Dublin", "US", "US-GA", -82.90, 32.54, 16_000, "PPL"),
 		city("741100", "Of", "TR", "TR-61", 40.27, 40.95, 20_000, "PPLA2"),
