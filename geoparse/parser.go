@@ -161,7 +161,7 @@ func (p *Parser) place(text string, sents []Span, ms []mention, res resolution, 
 			pl.Reasons = append(pl.Reasons, ReasonAmbiguous)
 		}
 	}
-	pl.Confidence = round2(conf * recog)
+	pl.Confidence = round2(math.Min(0.99, conf*recog))
 	pl.Reasons = uniq(pl.Reasons)
 	return pl
 }
