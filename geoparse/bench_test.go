@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"reportmap/geoparse"
-	"reportmap/geoparse/geoparsetest"
 )
 
 // seedText returns the four seed reports, repeated to at least n bytes.
@@ -34,10 +33,7 @@ func seedText(b *testing.B, n int) string {
 // (about a hundred entries) the figure is indicative only: the real one
 // has far longer candidate lists.
 func BenchmarkParse10KB(b *testing.B) {
-	p, err := geoparse.New(geoparsetest.Gazetteer())
-	if err != nil {
-		b.Fatal(err)
-	}
+	p := newParser(b)
 	text := seedText(b, 10<<10)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
@@ -48,10 +44,7 @@ func BenchmarkParse10KB(b *testing.B) {
 
 // BenchmarkThroughput geoparses the seed reports from every core at once.
 func BenchmarkThroughput(b *testing.B) {
-	p, err := geoparse.New(geoparsetest.Gazetteer())
-	if err != nil {
-		b.Fatal(err)
-	}
+	p := newParser(b)
 	text := seedText(b, 15<<10)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

@@ -8,7 +8,6 @@ import (
 
 	"reportmap/atlas"
 	"reportmap/geoparse"
-	"reportmap/geoparse/geoparsetest"
 )
 
 // TestDevSet geoparses the four seed reports and compares them with the
@@ -20,10 +19,7 @@ func TestDevSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := geoparse.New(geoparsetest.Gazetteer())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newParser(t)
 	var scores []geoparse.Score
 	for _, r := range a.Reports {
 		text, err := os.ReadFile(filepath.Join("..", r.File))

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"reportmap/geoparse"
-	"reportmap/geoparse/geoparsetest"
 )
 
 func TestStripMarkdown(t *testing.T) {
@@ -33,10 +32,7 @@ func TestStripMarkdown(t *testing.T) {
 }
 
 func TestReadFormats(t *testing.T) {
-	p, err := geoparse.New(geoparsetest.Gazetteer())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newParser(t)
 	md := "# Talks in Kyiv\n\nEnvoys met in **Kyiv** on Monday, [officials](https://example.org) said.\n"
 	doc, err := geoparse.Read(strings.NewReader(md), geoparse.FormatMarkdown)
 	if err != nil {

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"reportmap/atlas"
-	"reportmap/geoparse"
-	"reportmap/geoparse/geoparsetest"
 )
 
 // pitfalls are short wire-style texts, written for these tests, each
@@ -72,10 +70,7 @@ var pitfalls = []struct {
 }
 
 func TestPitfalls(t *testing.T) {
-	p, err := geoparse.New(geoparsetest.Gazetteer())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newParser(t)
 	for _, tc := range pitfalls {
 		t.Run(tc.name, func(t *testing.T) {
 			r := p.Parse(tc.text)

@@ -4,17 +4,12 @@ import (
 	"slices"
 	"testing"
 
-	"reportmap/geoparse"
-	"reportmap/geoparse/geoparsetest"
 )
 
 // TestRecognition checks what is taken for a place and what is not, one
 // rule at a time.
 func TestRecognition(t *testing.T) {
-	p, err := geoparse.New(geoparsetest.Gazetteer())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newParser(t)
 	tests := []struct {
 		name string
 		text string
