@@ -3,7 +3,6 @@ package geoparse_test
 import (
 	"slices"
 	"testing"
-
 )
 
 // TestRecognition checks what is taken for a place and what is not, one
