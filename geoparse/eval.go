@@ -3,6 +3,8 @@ package geoparse
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/paulmach/orb"
@@ -185,4 +187,23 @@ func Report(w io.Writer, scores []Score) Score {
 		fmt.Fprintln(w, "  spurious:", e)
 	}
 	return total
+}
+
+// EvaluateFile evaluates the parser on every report of a hand-made
+// places file, reading each report's text beside it. Errors are
+// prefixed "geoparse: ". It is safe for concurrent use.
+func EvaluateFile(p *Parser, placesFile string) ([]Score, error) {
+	a, err := atlas.LoadFile(placesFile)
+	if err != nil {
+		return nil, fmt.Errorf("geoparse: evaluating: %w", err)
+	}
+	var scores []Score
+	for _, r := range a.Reports {
+		text, err := os.ReadFile(filepath.Join(filepath.Dir(placesFile), filepath.FromSlash(r.File)))
+		if err != nil {
+			return nil, fmt.Errorf("geoparse: evaluating report %q: %w", r.ID, err)
+		}
+		scores = append(scores, Evaluate(p, r.ID, string(text), TruthFromAtlas(a, r.ID)))
+	}
+	return scores, nil
 }

@@ -55,6 +55,7 @@ func (p *Parser) Parse(text string) Result {
 		}
 		groups[g] = append(groups[g], i)
 	}
+	groups = p.dropObscure(ms, res, groups, demonyms)
 	ids := map[string]bool{}
 	for _, g := range groups {
 		pl := p.place(text, sents, ms, res, g)
@@ -255,4 +256,36 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// obscure is the population under which a city needs support from the
+// text: a GeoNames village that shares a word with a person or a ship
+// ("Trainer", Pennsylvania) is dropped unless its country is named, a
+// demonym points to it, or it lies in or near another place named.
+const obscure = 5000
+
+// dropObscure leaves out the groups that resolved to an obscure city with
+// no support in the text.
+func (p *Parser) dropObscure(ms []mention, res resolution, groups [][]int, demonyms map[string]int) [][]int {
+	named := map[string]bool{}
+	for cc := range demonyms {
+		named[cc] = true
+	}
+	for i := range ms {
+		if e := res.chosen[i].e; e.Kind != gazetteer.KindCity {
+			named[e.Country] = true
+		}
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		e := res.chosen[g[0]].e
+		keep := e.Kind != gazetteer.KindCity || e.Population >= obscure || named[e.Country] || ms[g[0]].dateline
+		for _, r := range res.chosen[g[0]].reasons {
+			keep = keep || r == ReasonContainment || r == ReasonNearby || r == ReasonPair
+		}
+		if keep {
+			out = append(out, g)
+		}
+	}
+	return out
 }

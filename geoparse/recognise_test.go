@@ -44,6 +44,8 @@ func TestRecognition(t *testing.T) {
 		{"multi-word name in a run", "Envoy to the Middle East Steve Witkoff spoke.", []string{"Middle East"}},
 		{"english channel", "Boats crossed the English Channel.", []string{"English Channel"}},
 		{"the channel", "Boats crossed the Channel.", []string{"English Channel [Channel]"}},
+		{"obscure village alone", "They met Trainer at noon.", nil},
+		{"obscure village in a named country", "American officials visited Trainer.", []string{"Trainer"}},
 		{"city designator", "Strikes hit Gaza City overnight.", []string{"Gaza [Gaza City]"}},
 	}
 	for _, tc := range tests {
