@@ -52,8 +52,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	tilesURL := fl.String("tiles", "", "show raster tiles from the XYZ server `TEMPLATE` (https://…/{z}/{x}/{y}.png) over the embedded map")
 	mbtiles := fl.String("mbtiles", "", "show raster tiles from the MBTiles `FILE`")
 	offline := fl.Bool("offline", false, "show only the embedded basemap (no tiles)")
+	importFiles := fl.Bool("import", false, "geoparse each `FILE` (.txt, .md, .html) as one report and write a places file to -o")
+	importOut := fl.String("o", "", "with -import: the places file `OUT.geojson` to write (its reports go in reports/ beside it)")
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage:\n  reportmap [FILE]            open FILE (default: the embedded places)\n  reportmap -check FILE...    validate places files\n  reportmap -png OUT.png [-size WxH] [-select ID] [-theme light|dark] [FILE]\n  reportmap -locate ID [-size WxH] [FILE]\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage:\n  reportmap [FILE]            open FILE (default: the embedded places)\n  reportmap -check FILE...    validate places files\n  reportmap -import -o OUT.geojson FILE...   find the places in news texts\n  reportmap -png OUT.png [-size WxH] [-select ID] [-theme light|dark] [FILE]\n  reportmap -locate ID [-size WxH] [FILE]\n\nFlags:\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -66,6 +68,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case *showVersion:
 		fmt.Fprintln(stdout, "reportmap", version)
 		return 0
+	case *importFiles:
+		return runImport(*importOut, fl.Args(), stdout, stderr)
+	case *importOut != "":
+		fmt.Fprintln(stderr, "reportmap: -o is for -import")
+		fl.Usage()
+		return 2
 	case *check:
 		if fl.NArg() == 0 {
 			fmt.Fprintln(stderr, "reportmap: -check needs at least one FILE")

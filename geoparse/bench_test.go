@@ -1,0 +1,66 @@
+package geoparse_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"reportmap/geoparse"
+)
+
+// seedText returns the four seed reports, repeated to at least n bytes.
+func seedText(b *testing.B, n int) string {
+	files, err := filepath.Glob(filepath.Join("..", "reports", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatal("no seed reports", err)
+	}
+	var s strings.Builder
+	for s.Len() < n {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.Write(data)
+			s.WriteByte('\n')
+		}
+	}
+	return s.String()[:n]
+}
+
+// BenchmarkParse10KB geoparses a 10 KB report. With the test gazetteer
+// (about a hundred entries) the figure is indicative only: the real one
+// has far longer candidate lists.
+func BenchmarkParse10KB(b *testing.B) {
+	p := newParser(b)
+	text := seedText(b, 10<<10)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Parse(text)
+	}
+}
+
+// BenchmarkThroughput geoparses the seed reports from every core at once.
+func BenchmarkThroughput(b *testing.B) {
+	p := newParser(b)
+	text := seedText(b, 15<<10)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			p.Parse(text)
+		}
+	})
+}
+
+// BenchmarkSentences splits a 10 KB report into sentences.
+func BenchmarkSentences(b *testing.B) {
+	text := seedText(b, 10<<10)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		geoparse.Sentences(text)
+	}
+}

@@ -1,0 +1,291 @@
+package geoparse
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strings"
+
+	"reportmap/atlas"
+	"reportmap/gazetteer"
+)
+
+// ErrNoGazetteer is returned when a parser has no gazetteer to resolve
+// names with.
+var ErrNoGazetteer = errors.New("geoparse: no gazetteer")
+
+// Parser finds and resolves the places in texts against one gazetteer.
+// It is immutable and safe for concurrent use.
+type Parser struct {
+	g *gazetteer.Gazetteer
+}
+
+// New returns a parser that resolves names against g. It returns
+// ErrNoGazetteer when g is nil.
+func New(g *gazetteer.Gazetteer) (*Parser, error) {
+	if g == nil {
+		return nil, ErrNoGazetteer
+	}
+	return &Parser{g: g}, nil
+}
+
+// Gazetteer returns the parser's gazetteer.
+func (p *Parser) Gazetteer() *gazetteer.Gazetteer { return p.g }
+
+// Parse finds the places in plain text. Offsets in the result are byte
+// offsets into text. It is safe for concurrent use.
+func (p *Parser) Parse(text string) Result {
+	sents := Sentences(text)
+	ms, demonyms := p.recognise(text, sents)
+	res := resolve(ms, demonyms)
+	r := Result{Sentences: sents, Countries: demonyms}
+	type key struct {
+		id  gazetteer.ID
+		mod string
+	}
+	at := map[key]int{}
+	var groups [][]int
+	for i := range ms {
+		k := key{res.chosen[i].e.ID, ms[i].modifier}
+		g, ok := at[k]
+		if !ok {
+			g = len(groups)
+			at[k] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	groups = p.dropObscure(ms, res, groups, demonyms)
+	ids := map[string]bool{}
+	for _, g := range groups {
+		pl := p.place(text, sents, ms, res, g)
+		id := pl.ID
+		for n := 2; ids[pl.ID]; n++ {
+			pl.ID = id + "-" + itoa(n)
+		}
+		ids[pl.ID] = true
+		r.Places = append(r.Places, pl)
+	}
+	guessRoles(r.Places, ms, groups, len(sents))
+	return r
+}
+
+// kindOf maps a gazetteer kind to the atlas's.
+func kindOf(k gazetteer.Kind, modified bool) atlas.Kind {
+	if modified {
+		return atlas.KindRegion
+	}
+	switch k {
+	case gazetteer.KindCity:
+		return atlas.KindCity
+	case gazetteer.KindCountry:
+		return atlas.KindCountry
+	case gazetteer.KindSea:
+		return atlas.KindSea
+	}
+	return atlas.KindRegion
+}
+
+// place builds the place named by the mentions g (indexes into ms).
+func (p *Parser) place(text string, sents []Span, ms []mention, res resolution, g []int) Place {
+	first := &ms[g[0]]
+	ch := res.chosen[g[0]]
+	e := ch.e
+	pl := Place{Name: e.Name, Kind: kindOf(e.Kind, first.modifier != ""), Point: e.Point, Gazetteer: e.ID}
+	if first.modifier != "" {
+		pl.Name = first.modifier + " " + e.Name
+		pl.Point = shift(e.Point, first.modifier, 0.6*extent(e.Kind))
+		pl.Reasons = append(pl.Reasons, ReasonModifier)
+	}
+	pl.ID = atlas.Slug(pl.Name)
+	seenAlias := map[string]bool{pl.Name: true}
+	lastSent := -1
+	recog := 1.0
+	allInitial, inOrg := true, true
+	for _, i := range g {
+		m := &ms[i]
+		form := text[m.Start:m.End]
+		if m.modifier != "" {
+			form = m.modifier + " " + form
+		}
+		if !seenAlias[form] {
+			seenAlias[form] = true
+			pl.Aliases = append(pl.Aliases, form)
+		}
+		pl.Mentions = append(pl.Mentions, m.Span)
+		if m.sentence != lastSent {
+			s := sents[m.sentence]
+			pl.Excerpts = append(pl.Excerpts, Excerpt{Span: s, Text: text[s.Start:s.End]})
+			lastSent = m.sentence
+		}
+		if !m.initial {
+			allInitial = false
+		}
+		if !m.inOrg {
+			inOrg = false
+		}
+		if m.dateline {
+			pl.Reasons = append(pl.Reasons, ReasonDateline)
+		}
+		pl.Reasons = append(pl.Reasons, res.chosen[i].reasons...)
+	}
+	if inOrg {
+		recog *= 0.6
+		pl.Reasons = append(pl.Reasons, ReasonOrganisation)
+	}
+	if allInitial {
+		recog *= 0.85
+	}
+	if len(g) == 1 && lowerCaseCities[strings.ToLower(first.name)] {
+		recog *= 0.7
+	}
+	// Alternatives and the margin.
+	all := res.all[g[0]]
+	margin := math.Inf(1)
+	for _, s := range all {
+		if s.e.ID == e.ID {
+			continue
+		}
+		if math.IsInf(margin, 1) {
+			margin = ch.score - s.score
+		}
+		if len(pl.Alternatives) < 3 {
+			pl.Alternatives = append(pl.Alternatives, Alternative{ID: s.e.ID, Name: s.e.Name, Country: s.e.Country, Score: round2(s.score)})
+		}
+	}
+	conf := 0.95
+	if len(all) == 1 {
+		pl.Reasons = append(pl.Reasons, ReasonOnlyCandidate)
+	} else {
+		conf = 1 - 0.5*math.Exp(-math.Max(0, margin))
+		if margin < 0.5 {
+			pl.Reasons = append(pl.Reasons, ReasonAmbiguous)
+		}
+	}
+	pl.Confidence = round2(math.Min(0.99, conf*recog))
+	pl.Reasons = uniq(pl.Reasons)
+	return pl
+}
+
+// guessRoles marks the places where the reported events most likely
+// happen as settings: named in the dateline, after "a camp in", "a
+// ceasefire in", or often and early; countries and continents rarely are.
+func guessRoles(places []Place, ms []mention, groups [][]int, nsent int) {
+	best := 0.0
+	for k := range places {
+		pl := &places[k]
+		s := 0.0
+		var rs []Reason
+		for _, i := range groups[k] {
+			m := &ms[i]
+			if m.dateline && m.initial {
+				s += 3
+				rs = append(rs, ReasonDateline)
+			} else if m.dateline {
+				s += 0.5
+				rs = append(rs, ReasonDateline)
+			}
+			if m.origin {
+				s -= 0.5
+			}
+			if m.prep != "" {
+				s += 0.5
+				rs = append(rs, ReasonSettingPreposition)
+				if m.cue {
+					s += 2
+					rs = append(rs, ReasonSettingCue)
+				}
+			}
+		}
+		if n := len(groups[k]); n > 1 {
+			s += math.Min(1.5, 0.25*float64(n-1))
+			rs = append(rs, ReasonFrequent)
+		}
+		if ms[groups[k][0]].sentence < 2 || ms[groups[k][0]].sentence < nsent/10 {
+			s += 0.5
+			rs = append(rs, ReasonEarly)
+		}
+		switch pl.Kind {
+		case atlas.KindCountry:
+			s *= 0.3
+		case atlas.KindSea:
+			s *= 0.5
+		case atlas.KindRegion:
+			if places[k].Gazetteer.Source == gazetteer.SourceCurated && ms[groups[k][0]].modifier == "" {
+				s *= 0.3 // a large region: the Middle East, Europe
+			} else {
+				s += 0.5
+			}
+		default:
+			s += 0.5
+		}
+		pl.RoleScore = round2(s)
+		pl.Role = atlas.RoleMentioned
+		if s > best {
+			best = s
+		}
+		if s >= 1.5 {
+			pl.Reasons = append(pl.Reasons, rs...)
+		}
+	}
+	for k := range places {
+		pl := &places[k]
+		if pl.RoleScore >= 1.5 && pl.RoleScore >= 0.4*best || pl.RoleScore == best && best > 0 {
+			pl.Role = atlas.RoleSetting
+		}
+		pl.Reasons = uniq(pl.Reasons)
+	}
+}
+
+func uniq(rs []Reason) []Reason {
+	out := rs[:0]
+	seen := map[Reason]bool{}
+	for _, r := range rs {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return slices.Clip(out)
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// obscure is the population under which a city needs support from the
+// text: a GeoNames village that shares a word with a person or a ship
+// ("Trainer", Pennsylvania) is dropped unless its country is named, a
+// demonym points to it, or it lies in or near another place named.
+const obscure = 5000
+
+// dropObscure leaves out the groups that resolved to an obscure city with
+// no support in the text.
+func (p *Parser) dropObscure(ms []mention, res resolution, groups [][]int, demonyms map[string]int) [][]int {
+	named := map[string]bool{}
+	for cc := range demonyms {
+		named[cc] = true
+	}
+	for i := range ms {
+		if e := res.chosen[i].e; e.Kind != gazetteer.KindCity {
+			named[e.Country] = true
+		}
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		e := res.chosen[g[0]].e
+		keep := e.Kind != gazetteer.KindCity || e.Population >= obscure || named[e.Country] || ms[g[0]].dateline
+		for _, r := range res.chosen[g[0]].reasons {
+			keep = keep || r == ReasonContainment || r == ReasonNearby || r == ReasonPair
+		}
+		if keep {
+			out = append(out, g)
+		}
+	}
+	return out
+}

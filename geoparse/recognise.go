@@ -1,0 +1,419 @@
+package geoparse
+
+import (
+	"strings"
+	"unicode"
+
+	"reportmap/gazetteer"
+)
+
+// mention is one written name of a place, before resolution.
+type mention struct {
+	Span                          // the name as written, with a designator ("Kursk region")
+	sentence   int                // index into the sentences
+	name       string             // the text looked up
+	cands      []*gazetteer.Entry // gazetteer candidates, most prominent first
+	modifier   string             // "northeastern", "" if none
+	des        designator         // a designator that follows or precedes ("region of")
+	dateline   bool               // part of an all-caps dateline
+	inOrg      bool               // a country named inside a state body's name
+	possessive bool               // written "Russia's"
+	initial    bool               // the first word of its sentence
+	prep       string             // the preposition before it ("in"), lower case
+	cue        bool               // a location noun or event word before the preposition
+	origin     bool               // "from X": where someone comes from
+	hint       string             // a country code from "the Russian region of"
+	pair       int                // index of the mention after ", " ("Paris, Texas"), else -1
+}
+
+// recognise finds the mentions of places in text, and the country codes
+// its demonyms refer to.
+func (p *Parser) recognise(text string, sents []Span) (ms []mention, demonyms map[string]int) {
+	demonyms = map[string]int{}
+	for si, s := range sents {
+		toks := tokenize(text, s)
+		first := firstWord(toks)
+		for i := 0; i < len(toks); {
+			t := &toks[i]
+			if !t.word || !t.cap {
+				i++
+				continue
+			}
+			j := runEnd(toks, i)
+			i = p.run(text, toks, i, j, si, first, &ms, demonyms)
+		}
+	}
+	for k := range ms {
+		ms[k].pair = -1
+	}
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		if a.sentence == b.sentence && strings.TrimSpace(text[a.End:b.Start]) == "," {
+			a.pair = k + 1
+		}
+	}
+	return ms, demonyms
+}
+
+// firstWord returns the index of the first word of a sentence, skipping
+// quotes, bullets and dashes.
+func firstWord(toks []token) int {
+	for i := range toks {
+		if toks[i].word {
+			return i
+		}
+	}
+	return -1
+}
+
+// runEnd returns the end of the capitalised run starting at i: capitalised
+// words, joined by connectors ("of", "de") when a capitalised word
+// follows; a possessive ends it.
+func runEnd(toks []token, i int) int {
+	j := i
+	for j < len(toks) {
+		t := &toks[j]
+		switch {
+		case t.word && t.cap:
+			j++
+			if t.poss > 0 {
+				return j
+			}
+			continue
+		case t.word && connectors[strings.ToLower(t.text)] && j > i && j+1 < len(toks) && toks[j+1].word && toks[j+1].cap:
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// run recognises the names in the capitalised run toks[i:j] and returns
+// where scanning goes on.
+func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]mention, demonyms map[string]int) int {
+	lower := func(k int) string { return strings.ToLower(toks[k].base()) }
+	// A dateline: all-caps words at the start of the text's line, then a comma.
+	if i == first && toks[i].upper && j < len(toks) && (toks[j].text == "," || toks[j].text == "(" || toks[j].text == "—") && (toks[i].Start == 0 || text[toks[i].Start-1] == '\n') {
+		name := titleCase(text[toks[i].Start:toks[j-1].End])
+		if c := p.g.Lookup(name); len(c) > 0 {
+			*ms = append(*ms, mention{Span: Span{toks[i].Start, toks[j-1].End}, sentence: si, name: name, cands: c, dateline: true, initial: true})
+			k := j + 1
+			if toks[j].text == "," && k < len(toks) && toks[k].word && toks[k].cap {
+				e := runEnd(toks, k)
+				n := text[toks[k].Start:toks[e-1].End]
+				if c := p.g.Lookup(n); len(c) > 0 {
+					*ms = append(*ms, mention{Span: Span{toks[k].Start, toks[e-1].End}, sentence: si, name: n, cands: c, dateline: true})
+					return e
+				}
+			}
+			return j
+		}
+	}
+	// Metonyms: "White House", "Kremlin", "Downing Street".
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte('_')
+		}
+		b.WriteString(lower(k))
+	}
+	joined := b.String()
+	for k := i; k < j && k < i+3; k++ {
+		if metonyms[lower(k)] || strings.Contains(joined, "white_house") || strings.Contains(joined, "downing_street") {
+			return j
+		}
+	}
+	// Organisations, events and buildings: a run with an organisation word.
+	for k := i; k < j; k++ {
+		w := lower(k)
+		if !orgWords[w] || (k == i && j-i == 1) {
+			continue
+		}
+		if !p.govOrg(toks, i, j) {
+			return j
+		}
+		// A state body: the country it names is mentioned.
+		for a := i; a < j; a++ {
+			for l := min(4, j-a); l >= 1; l-- {
+				n := text[toks[a].Start:toks[a+l-1].End]
+				for _, e := range p.g.Lookup(n) {
+					if e.Kind == gazetteer.KindCountry {
+						*ms = append(*ms, mention{Span: Span{toks[a].Start, toks[a+l-1].End}, sentence: si, name: n, cands: []*gazetteer.Entry{e}, inOrg: true})
+						return j
+					}
+				}
+			}
+		}
+		return j
+	}
+	pure := true
+	for k := i; k < j; k++ {
+		if !toks[k].cap {
+			pure = false
+		}
+	}
+	for k := i; k < j; {
+		w := lower(k)
+		if titles[w] {
+			// A title: the rest of the run is a person ("Prime Minister
+			// Benjamin Netanyahu").
+			return j
+		}
+		if k == first && (commonWords[w] || notNameStart[w]) {
+			k++
+			continue
+		}
+		// The longest place name starting at k.
+		best, bestLen := []*gazetteer.Entry(nil), 0
+		for l := min(6, j-k); l >= 1; l-- {
+			if connectors[strings.ToLower(toks[k+l-1].text)] {
+				continue
+			}
+			end := toks[k+l-1].End - toks[k+l-1].poss
+			if c := p.g.Lookup(text[toks[k].Start:end]); len(c) > 0 {
+				best, bestLen = c, l
+				break
+			}
+		}
+		// The longest demonym.
+		demLen, demCC := 0, ""
+		for l := min(3, j-k); l >= 1; l-- {
+			if cc, ok := p.g.Demonym(text[toks[k].Start:toks[k+l-1].End]); ok {
+				demLen, demCC = l, cc
+				break
+			}
+		}
+		if demLen > 0 && demLen >= bestLen {
+			demonyms[demCC]++
+			k += demLen
+			continue
+		}
+		if bestLen == 0 {
+			k++
+			continue
+		}
+		last := k + bestLen - 1
+		// A partial match inside a run of capitalised words is a person
+		// or an organisation ("Vladimir Putin", "Adam Parsons"), unless
+		// the rest are directions.
+		if pure && bestLen == 1 && j-i > 1 && !p.restIsNames(text, toks, i, j, k, last) {
+			return j
+		}
+		m := mention{Span: Span{toks[k].Start, toks[last].End - toks[last].poss}, sentence: si, cands: best, possessive: toks[last].poss > 0, initial: k == first}
+		m.name = text[m.Start:m.End]
+		if !p.accept(text, toks, k, last, first, &m) {
+			k = last + 1
+			continue
+		}
+		p.context(toks, k, last, &m)
+		*ms = append(*ms, m)
+		k = last + 1
+	}
+	return j
+}
+
+// govOrg reports whether the organisation run toks[i:j] is a state body.
+func (p *Parser) govOrg(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if govOrgWords[strings.ToLower(toks[k].base())] {
+			return true
+		}
+	}
+	return false
+}
+
+// restIsNames reports whether the words of the run outside the match
+// toks[k..last] are directions, demonyms or place names themselves.
+func (p *Parser) restIsNames(text string, toks []token, i, j, k, last int) bool {
+	for a := i; a < j; a++ {
+		if a >= k && a <= last {
+			continue
+		}
+		w := toks[a].base()
+		if directions[strings.ToLower(w)] || titles[strings.ToLower(w)] {
+			continue
+		}
+		if _, ok := p.g.Demonym(w); ok {
+			continue
+		}
+		if a == i && commonWords[strings.ToLower(w)] {
+			continue
+		}
+		if len(p.g.Lookup(w)) > 0 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// accept applies the rejections to a matched name toks[k..last].
+func (p *Parser) accept(text string, toks []token, k, last, first int, m *mention) bool {
+	w := strings.ToLower(m.name)
+	top := m.cands[0]
+	big := false // a country, admin-1, sea or region among the candidates
+	for _, e := range m.cands {
+		if e.Kind != gazetteer.KindCity {
+			big = true
+		}
+	}
+	// Contractions: "I'll", "We'd".
+	if contraction(m.name) {
+		return false
+	}
+	// Abbreviations ("Ill.", "Ga.") match only when written with the dot.
+	if k == last && (last+1 >= len(toks) || toks[last+1].text != ".") {
+		m.cands = undotted(m.cands, m.name)
+		if len(m.cands) == 0 {
+			return false
+		}
+		top = m.cands[0]
+	}
+	// A person's name after "called", "named", "codename".
+	if b := k - 1; b >= 0 && !toks[b].word && b > 0 {
+		b--
+		if personCues[strings.ToLower(toks[b].text)] {
+			return false
+		}
+	} else if b >= 0 && personCues[strings.ToLower(toks[b].text)] {
+		return false
+	}
+	// Sentence-initial common words; lower-case-word cities.
+	if k == first && (commonWords[w] || lowerCaseCities[w]) {
+		return false
+	}
+	if lowerCaseCities[w] && !big && k == last && !toks[k].cap {
+		return false
+	}
+	// Acronyms: only countries ("US", "UK").
+	if toks[k].upper && k == last {
+		if top.Kind != gazetteer.KindCountry {
+			return false
+		}
+	}
+	// "X said": a person, or a capital standing for its government.
+	country, capital := false, false
+	for _, e := range m.cands {
+		country = country || e.Kind == gazetteer.KindCountry
+		capital = capital || e.Feature == "PPLC"
+	}
+	if n := nextWord(toks, last+1); k == last && capital && !country && n >= 0 && speechVerbs[strings.ToLower(toks[n].text)] {
+		return false // "Washington urged", "Moscow said": the government
+	}
+	if k == last && !big {
+		if n := nextWord(toks, last+1); n >= 0 && speechVerbs[strings.ToLower(toks[n].text)] {
+			return false
+		}
+		if k > 0 && saidVerbs[strings.ToLower(toks[k-1].text)] {
+			return false
+		}
+	}
+	_ = text
+	return true
+}
+
+// context records the cues around a mention toks[k..last]: designator,
+// modifier, preposition, "the Russian region of".
+func (p *Parser) context(toks []token, k, last int, m *mention) {
+	if n := last + 1; n < len(toks) && toks[n].word {
+		if d, ok := designators[strings.ToLower(toks[n].text)]; ok && toks[last].poss == 0 {
+			m.des = d
+			m.End = toks[n].End
+		}
+	}
+	b := k - 1
+	if b >= 0 && toks[b].word && directions[strings.ToLower(toks[b].text)] {
+		m.modifier = strings.ToLower(toks[b].text)
+		b--
+	}
+	// "the Russian region of Kursk"
+	if b >= 1 && strings.EqualFold(toks[b].text, "of") && toks[b-1].word {
+		if d, ok := designators[strings.ToLower(toks[b-1].text)]; ok {
+			m.des = d
+			b -= 2
+			if b >= 0 {
+				if cc, ok := p.g.Demonym(toks[b].text); ok {
+					m.hint = cc
+					b--
+				}
+			}
+		}
+	}
+	if b >= 0 && (strings.EqualFold(toks[b].text, "the") || strings.EqualFold(toks[b].text, "a")) {
+		b--
+	}
+	if b >= 0 && toks[b].word && strings.EqualFold(toks[b].text, "from") {
+		m.origin = true
+	}
+	if b >= 0 && toks[b].word && eventPrepositions[strings.ToLower(toks[b].text)] {
+		m.prep = strings.ToLower(toks[b].text)
+		for a := b - 1; a >= 0 && a >= b-7; a-- {
+			if !toks[a].word {
+				if toks[a].text == "," || toks[a].text == ";" {
+					break
+				}
+				continue
+			}
+			w := strings.ToLower(toks[a].text)
+			if locationNouns[w] || eventWords[w] {
+				m.cue = true
+				break
+			}
+		}
+	}
+}
+
+// titleCase turns "KYIV" into "Kyiv" and "NEW YORK" into "New York".
+func titleCase(s string) string {
+	rs := []rune(strings.ToLower(s))
+	up := true
+	for i, r := range rs {
+		if up && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+		}
+		up = !unicode.IsLetter(r)
+	}
+	return string(rs)
+}
+
+// nextWord returns the index of the first word at or after i, skipping
+// quotes and commas only; -1 if another mark or the end comes first.
+func nextWord(toks []token, i int) int {
+	for ; i < len(toks); i++ {
+		if toks[i].word {
+			return i
+		}
+		if t := toks[i].text; t != "," && t != "”" && t != "\"" && t != "’" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// contraction reports whether w is a contraction ("I'll", "don't").
+func contraction(w string) bool {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	for _, end := range []string{"'ll", "'m", "'re", "'ve", "'d", "n't"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// undotted keeps the candidates known by written without a dot-only
+// abbreviation: "Ill" must not match Illinois's "Ill.".
+func undotted(cands []*gazetteer.Entry, written string) []*gazetteer.Entry {
+	f := gazetteer.Fold(written)
+	var out []*gazetteer.Entry
+	for _, e := range cands {
+		for _, n := range append([]string{e.Name}, e.Names...) {
+			if gazetteer.Fold(n) == f && !strings.HasSuffix(n, ".") {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,316 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"reportmap/atlas"
+	"reportmap/gazetteer"
+	"reportmap/geoparse"
+)
+
+// errNoGazetteerData is what -import says until the embedded gazetteer
+// (issue 10, item 1) is built.
+var errNoGazetteerData = errors.New("the embedded gazetteer is not built yet, so -import cannot resolve place names")
+
+// importGazetteer returns the gazetteer -import resolves names with. It
+// is a variable so that tests can give a small one; it becomes
+// gazetteer.Default once the embedded data lands.
+var importGazetteer = func() (*gazetteer.Gazetteer, error) { return nil, errNoGazetteerData }
+
+// importFeature is one place of an imported places file, in the app's
+// format (README, "Making your own places file") plus "confidence",
+// "gazetteer", "alternatives" and "reasons", which the loader ignores.
+type importFeature struct {
+	Type     string `json:"type"`
+	Geometry struct {
+		Type        string    `json:"type"`
+		Coordinates orb.Point `json:"coordinates"`
+	} `json:"geometry"`
+	Properties importProps `json:"properties"`
+}
+
+type importProps struct {
+	ID           string            `json:"id"`
+	Name         string            `json:"name"`
+	Aliases      []string          `json:"aliases,omitempty"`
+	Role         atlas.Role        `json:"role"`
+	Kind         atlas.Kind        `json:"kind"`
+	Excerpts     []importExcerpt   `json:"excerpts"`
+	Confidence   float64           `json:"confidence"`
+	Gazetteer    string            `json:"gazetteer"`
+	Alternatives []importAlternate `json:"alternatives,omitempty"`
+	Reasons      []string          `json:"reasons,omitempty"`
+}
+
+type importExcerpt struct {
+	Report string `json:"report"`
+	Text   string `json:"text"`
+}
+
+type importAlternate struct {
+	Gazetteer string `json:"gazetteer"`
+	Name      string `json:"name"`
+	Country   string `json:"country,omitempty"`
+}
+
+type importReport struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Source   string   `json:"source"`
+	File     string   `json:"file"`
+	Settings []string `json:"settings"`
+}
+
+type importFile struct {
+	Type     string           `json:"type"`
+	Reports  []importReport   `json:"reports"`
+	Features []*importFeature `json:"features"`
+}
+
+// runImport geoparses each file as one report and writes out, a places
+// file, with each report's text under reports/ beside it. It prints one
+// line per file and returns the exit status: 0 done, 1 when a file could
+// not be read or out not written, 2 on bad usage.
+func runImport(out string, files []string, stdout, stderr io.Writer) int {
+	if out == "" || len(files) == 0 {
+		fmt.Fprintln(stderr, "reportmap: -import needs -o OUT.geojson and at least one FILE (.txt, .md, .html)")
+		return 2
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 2
+	}
+	inputs := map[string]bool{}
+	for _, f := range files {
+		if a, err := filepath.Abs(f); err == nil {
+			inputs[a] = true
+		}
+	}
+	if inputs[absOut] {
+		fmt.Fprintf(stderr, "reportmap: -o %s is one of the input files; it is never overwritten\n", out)
+		return 2
+	}
+	g, err := importGazetteer()
+	if err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
+	p, err := geoparse.New(g)
+	if err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
+	dir := filepath.Dir(absOut)
+	status := 0
+	doc := importFile{Type: "FeatureCollection", Reports: []importReport{}, Features: []*importFeature{}}
+	byKey := map[string]*importFeature{}
+	usedIDs := map[string]bool{}
+	usedReports := map[string]bool{}
+	type text struct{ path, body string }
+	var texts []text
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "reportmap: %s: cannot be read: %v\n", f, unwrapPath(err))
+			status = 1
+			continue
+		}
+		d, err := geoparse.Read(strings.NewReader(string(data)), geoparse.FormatOf(f))
+		if err != nil {
+			fmt.Fprintf(stderr, "reportmap: %s: %v\n", f, err)
+			status = 1
+			continue
+		}
+		body := tidyText(d.Text)
+		rid := uniqueID(atlas.Slug(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))), usedReports, "report")
+		rel := "reports/" + rid + ".txt"
+		for inputs[filepath.Join(dir, filepath.FromSlash(rel))] {
+			rid = uniqueID(rid, usedReports, "report")
+			rel = "reports/" + rid + ".txt"
+		}
+		title := d.Title
+		if title == "" {
+			title = firstLine(body, filepath.Base(f))
+		}
+		rep := importReport{ID: rid, Title: title, Source: filepath.Base(f), File: rel, Settings: []string{}}
+		res := p.Parse(body)
+		var settingNames []string
+		for _, pl := range res.Places {
+			key := pl.Gazetteer.String() + "|" + pl.Name
+			ft := byKey[key]
+			if ft == nil {
+				ft = &importFeature{Type: "Feature"}
+				ft.Geometry.Type = "Point"
+				ft.Geometry.Coordinates = orb.Point{round5(pl.Point[0]), round5(pl.Point[1])}
+				id := pl.ID
+				if e := g.ByID(pl.Gazetteer); usedIDs[id] && e != nil {
+					// A namesake of a place already in the file: "paris-us-tx".
+					id = atlas.Slug(id + " " + cmpOr(e.Admin1, e.Country))
+				}
+				ft.Properties = importProps{ID: uniqueID(id, usedIDs, "place"), Name: pl.Name, Role: atlas.RoleMentioned, Kind: pl.Kind,
+					Confidence: pl.Confidence, Gazetteer: pl.Gazetteer.String()}
+				for _, a := range pl.Alternatives {
+					ft.Properties.Alternatives = append(ft.Properties.Alternatives, importAlternate{Gazetteer: a.ID.String(), Name: a.Name, Country: a.Country})
+				}
+				for _, r := range pl.Reasons {
+					ft.Properties.Reasons = append(ft.Properties.Reasons, r.String())
+				}
+				byKey[key] = ft
+				doc.Features = append(doc.Features, ft)
+			}
+			fp := &ft.Properties
+			for _, a := range pl.Aliases {
+				if a != fp.Name && !contains(fp.Aliases, a) {
+					fp.Aliases = append(fp.Aliases, a)
+				}
+			}
+			for _, e := range pl.Excerpts {
+				fp.Excerpts = append(fp.Excerpts, importExcerpt{Report: rid, Text: atlas.Normalize(e.Text)})
+			}
+			if pl.Confidence < fp.Confidence {
+				fp.Confidence = pl.Confidence
+			}
+			if pl.Role == atlas.RoleSetting {
+				fp.Role = atlas.RoleSetting
+				rep.Settings = append(rep.Settings, fp.ID)
+				settingNames = append(settingNames, fp.Name)
+			}
+		}
+		doc.Reports = append(doc.Reports, rep)
+		texts = append(texts, text{filepath.Join(dir, filepath.FromSlash(rel)), body})
+		fmt.Fprintf(stdout, "%s: report %q, %s, settings: %s\n", f, rid, plural(len(res.Places), "place"), orNone(settingNames))
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "reports"), 0o755); err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
+	for _, t := range texts {
+		if err := writeAtomic(t.path, []byte(t.body)); err != nil {
+			fmt.Fprintln(stderr, "reportmap:", err)
+			return 1
+		}
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
+	if err := writeAtomic(absOut, append(data, '\n')); err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s: %s, %s\n", out, plural(len(doc.Reports), "report"), plural(len(doc.Features), "place"))
+	return status
+}
+
+// tidyText folds runs of space within each line (Markdown leaves spaces
+// where its markup was) and drops blank lines' spaces.
+func tidyText(s string) string {
+	var b strings.Builder
+	for line := range strings.Lines(s) {
+		b.WriteString(strings.Join(strings.Fields(line), " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func firstLine(s, fallback string) string {
+	for line := range strings.Lines(s) {
+		if t := strings.TrimSpace(line); t != "" {
+			if r := []rune(t); len(r) > 100 {
+				return string(r[:99]) + "…"
+			}
+			return t
+		}
+	}
+	return fallback
+}
+
+func uniqueID(id string, used map[string]bool, fallback string) string {
+	if id == "" {
+		id = fallback
+	}
+	base := id
+	for n := 2; used[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	used[id] = true
+	return id
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func orNone(ss []string) string {
+	if len(ss) == 0 {
+		return "none"
+	}
+	return strings.Join(ss, ", ")
+}
+
+func round5(f float64) float64 { return math.Round(f*1e5) / 1e5 }
+
+// unwrapPath drops the path an *os.PathError repeats.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// directory, renamed over path only when complete.
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}

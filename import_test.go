@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"reportmap/atlas"
+	"reportmap/gazetteer"
+	"reportmap/geoparse/geoparsetest"
+)
+
+// withTestGazetteer makes -import use the small test gazetteer.
+func withTestGazetteer(t *testing.T) {
+	t.Helper()
+	old := importGazetteer
+	importGazetteer = func() (*gazetteer.Gazetteer, error) { return geoparsetest.Gazetteer(), nil }
+	t.Cleanup(func() { importGazetteer = old })
+}
+
+func TestImport(t *testing.T) {
+	withTestGazetteer(t)
+	in := t.TempDir()
+	var files []string
+	originals := map[string][]byte{}
+	for _, name := range []string{"kursk-troops.txt", "dunkirk-boat.txt", "gaza-ceasefire.txt", "dunkirk-camp.txt"} {
+		data, err := os.ReadFile(filepath.Join("reports", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(in, name)
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+		originals[f] = data
+	}
+	md := filepath.Join(in, "paris.md")
+	html := filepath.Join(in, "cairo.html")
+	extra := map[string]string{
+		md: "# A tornado in Paris, Texas\n\nPARIS, Texas (AP) — A tornado tore through **Paris** on Monday, [officials](https://example.org) said.\n",
+		html: `<html><head><title>Talks in Cairo</title></head><body><article><h1>Talks in Cairo</h1>
+<p>Mediators met in Cairo on Tuesday to push for a ceasefire in Gaza, officials said, as the talks entered a third week without a deal.</p>
+<p>Thousands of people have fled to Rafah in recent days, aid groups said, and the United Nations warned that shelters there were full.</p>
+<p>Negotiators were expected to return to Cairo at the weekend, according to two people familiar with the talks who asked not to be named.</p></article></body></html>`,
+	}
+	for f, s := range extra {
+		if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+		originals[f] = []byte(s)
+	}
+	outDir := t.TempDir()
+	out := filepath.Join(outDir, "imported.geojson")
+	var stdout, stderr bytes.Buffer
+	if code := run(append([]string{"-import", "-o", out}, files...), &stdout, &stderr); code != 0 {
+		t.Fatalf("-import exit %d\nstdout %s\nstderr %s", code, &stdout, &stderr)
+	}
+	t.Logf("\n%s", &stdout)
+	if lines := strings.Count(stdout.String(), "\n"); lines != len(files)+1 {
+		t.Errorf("%d lines of summary, want one per file and a total:\n%s", lines, &stdout)
+	}
+	for f, data := range originals {
+		if got, _ := os.ReadFile(f); !bytes.Equal(got, data) {
+			t.Errorf("input %s changed", f)
+		}
+	}
+	a, err := atlas.LoadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := slices.Concat(a.Warnings, atlas.Verify(a, atlas.ReportsDir(out))); len(w) > 0 {
+		t.Errorf("warnings: %v", w)
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"-check", out}, &stdout, &stderr); code != 0 || stderr.Len() > 0 || !strings.Contains(stdout.String(), " 0 warnings") {
+		t.Errorf("-check exit %d\nstdout %s\nstderr %s", code, &stdout, &stderr)
+	}
+	if len(a.Reports) != len(files) {
+		t.Fatalf("%d reports, want %d", len(a.Reports), len(files))
+	}
+	if r := a.Report("paris"); r == nil || r.Title != "A tornado in Paris, Texas" || !slices.Contains(r.Settings, "paris-us-tx") {
+		t.Errorf("paris report %+v", r)
+	}
+	if r := a.Report("cairo"); r == nil || r.Title != "Talks in Cairo" {
+		t.Errorf("cairo report %+v", r)
+	}
+	if p := a.Place("kursk-oblast"); p == nil || p.Role != atlas.RoleSetting || !slices.Contains(p.Aliases, "Kursk region") {
+		t.Errorf("kursk-oblast %+v", p)
+	}
+	// The same place in two reports is one feature quoting both.
+	if p := a.Place("dunkirk"); p == nil || len(p.Reports()) != 2 {
+		t.Errorf("dunkirk %+v", p)
+	}
+	raw, _ := os.ReadFile(out)
+	for _, key := range []string{`"confidence"`, `"gazetteer": "geonames:`, `"alternatives"`} {
+		if !bytes.Contains(raw, []byte(key)) {
+			t.Errorf("output has no %s", key)
+		}
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	withTestGazetteer(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	if err := os.WriteFile(good, []byte("Talks in Kyiv ended."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.geojson")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no -o", []string{"-import", good}, 2, "needs -o"},
+		{"no files", []string{"-import", "-o", out}, 2, "needs -o"},
+		{"-o without -import", []string{"-o", out, good}, 2, "-o is for -import"},
+		{"out is an input", []string{"-import", "-o", good, good}, 2, "never overwritten"},
+		{"missing file", []string{"-import", "-o", out, good, filepath.Join(dir, "nope.txt")}, 1, "nope.txt: cannot be read: no such file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tc.args, &stdout, &stderr); code != tc.code || !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, &stderr, tc.code, tc.stderr)
+			}
+		})
+	}
+	importGazetteer = func() (*gazetteer.Gazetteer, error) { return nil, errNoGazetteerData }
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-import", "-o", out, good}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "gazetteer") {
+		t.Errorf("no gazetteer: exit %d, stderr %q", code, &stderr)
+	}
+}
