@@ -17,14 +17,9 @@ import (
 	"reportmap/geoparse"
 )
 
-// errNoGazetteerData is what -import says until the embedded gazetteer
-// (issue 10, item 1) is built.
-var errNoGazetteerData = errors.New("the embedded gazetteer is not built yet, so -import cannot resolve place names")
-
-// importGazetteer returns the gazetteer -import resolves names with. It
-// is a variable so that tests can give a small one; it becomes
-// gazetteer.Default once the embedded data lands.
-var importGazetteer = func() (*gazetteer.Gazetteer, error) { return nil, errNoGazetteerData }
+// importGazetteer returns the gazetteer -import resolves names with: the
+// embedded one. It is a variable so that tests can give a small one.
+var importGazetteer = gazetteer.Default
 
 // importFeature is one place of an imported places file, in the app's
 // format (README, "Making your own places file") plus "confidence",

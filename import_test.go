@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -133,7 +134,7 @@ func TestImportErrors(t *testing.T) {
 			}
 		})
 	}
-	importGazetteer = func() (*gazetteer.Gazetteer, error) { return nil, errNoGazetteerData }
+	importGazetteer = func() (*gazetteer.Gazetteer, error) { return nil, errors.New("gazetteer: data damaged") }
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"-import", "-o", out, good}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "gazetteer") {
 		t.Errorf("no gazetteer: exit %d, stderr %q", code, &stderr)

@@ -111,3 +111,13 @@ var personCues = set(`called named codename nicknamed dubbed alias`)
 
 // saidVerbs before a capitalised word make it the speaker: "said Puls".
 var saidVerbs = set(`said says added wrote`)
+
+// neverAlone are words that are never a place on their own, whatever the
+// gazetteer says: months and weekdays ("last August"), directions ("its
+// Western allies"), and organisations that share a name with a place
+// ("Hamas" is an alternate name of Hamm).
+var neverAlone = set(`january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+north northern south southern east eastern west western central northeast northeastern northwest northwestern
+southeast southeastern southwest southwestern
+hamas hezbollah hizbollah taliban nato isis isil houthis houthi fatah idf wagner kremlin`)

@@ -240,12 +240,35 @@ func (p *Parser) restIsNames(text string, toks []token, i, j, k, last int) bool 
 		if a == i && commonWords[strings.ToLower(w)] {
 			continue
 		}
-		if len(p.g.Lookup(w)) > 0 {
+		if p.prominent(p.g.Lookup(w)) {
 			continue
 		}
 		return false
 	}
 	return true
+}
+
+// prominentCity is the population from which a city's name is taken as
+// a place beside another name in one capitalised run: "Adam Parsons" is a
+// person although Adam (Oman) and Parsons (Kansas) are towns.
+const prominentCity = 100_000
+
+// prominent reports whether any of the entries is a country, region or
+// sea, or a city of at least prominentCity people.
+func (p *Parser) prominent(es []*gazetteer.Entry) bool {
+	for _, e := range es {
+		if e.Kind != gazetteer.KindCity || e.Population >= prominentCity {
+			return true
+		}
+	}
+	return false
+}
+
+// afterOpenQuote reports whether the text just before offset i is an
+// opening quotation mark: the word at i begins a quoted sentence.
+func afterOpenQuote(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " ")
+	return strings.HasSuffix(before, "“") || strings.HasSuffix(before, "‘") || strings.HasSuffix(before, "\"") && (len(before) == 1 || strings.ContainsAny(before[len(before)-2:len(before)-1], " :\n("))
 }
 
 // accept applies the rejections to a matched name toks[k..last].
@@ -279,8 +302,15 @@ func (p *Parser) accept(text string, toks []token, k, last, first int, m *mentio
 	} else if b >= 0 && personCues[strings.ToLower(toks[b].text)] {
 		return false
 	}
-	// Sentence-initial common words; lower-case-word cities.
-	if k == first && (commonWords[w] || lowerCaseCities[w]) {
+	// Sentence-initial common words (a quotation opens a sentence too:
+	// he said: “We have…”); lower-case-word cities.
+	initial := k == first || afterOpenQuote(text, toks[k].Start)
+	if initial && (commonWords[w] || lowerCaseCities[w]) {
+		return false
+	}
+	// Months, weekdays, directions and organisations are never places on
+	// their own ("last August", "its Western allies", "Hamas").
+	if k == last && neverAlone[w] {
 		return false
 	}
 	if lowerCaseCities[w] && !big && k == last && !toks[k].cap {
