@@ -92,8 +92,14 @@ func (p *Parser) place(text string, sents []Span, ms []mention, res resolution, 
 	ch := res.chosen[g[0]]
 	e := ch.e
 	pl := Place{Name: e.Name, Kind: kindOf(e.Kind, first.modifier != ""), Point: e.Point, Gazetteer: e.ID}
+	if e.Kind == gazetteer.KindCity && first.name != "" && gazetteer.Fold(first.name) != gazetteer.Fold(e.Name) {
+		// A town is called what the text calls it: "Dunkirk", not
+		// GeoNames' "Dunkerque". (A region keeps its full name: "Kursk
+		// Oblast" says more than "Kursk".)
+		pl.Name = first.name
+	}
 	if first.modifier != "" {
-		pl.Name = first.modifier + " " + e.Name
+		pl.Name = first.modifier + " " + pl.Name
 		pl.Point = shift(e.Point, first.modifier, 0.6*extent(e.Kind))
 		pl.Reasons = append(pl.Reasons, ReasonModifier)
 	}

@@ -39,8 +39,8 @@ var pitfalls = []struct {
 		text: "GAZA CITY, Gaza Strip (AP) — Israeli strikes hit Gaza City overnight, killing at least 12 people, health officials said.\n" +
 			"Thousands fled south to Rafah and Khan Younis in southern Gaza.\n" +
 			"Mediators met in Cairo to push for a ceasefire in Gaza, Egyptian officials said.",
-		want:     []string{"Gaza=geonames:281133", "Gaza Strip=ne:PS-GZA", "Rafah=geonames:281129", "Khan Yunis=geonames:281102", "southern Gaza Strip=ne:PS-GZA", "Cairo=geonames:360630"},
-		settings: []string{"Gaza", "Gaza Strip", "Cairo"},
+		want:     []string{"Gaza City=geonames:281133", "Gaza Strip=ne:PS-GZA", "Rafah=geonames:281129", "Khan Younis=geonames:281102", "southern Gaza Strip=ne:PS-GZA", "Cairo=geonames:360630"},
+		settings: []string{"Gaza City", "Gaza Strip", "Cairo"},
 	},
 	{
 		name: "paris texas",
