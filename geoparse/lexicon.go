@@ -33,7 +33,8 @@ faith grace mercy unity friendship paradise eden joy truth peace trainer many op
 var titles = set(`mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister secretary senator sen gov governor
 mayor general gen colonel col lieutenant lt captain capt sergeant sgt admiral adm commander king queen prince princess pope
 ambassador envoy judge justice rep representative congressman congresswoman councillor rabbi imam bishop archbishop father sheikh
-emir sultan chairman chief spokesman spokeswoman officer coach prime`)
+emir sultan chairman chief spokesman spokeswoman officer coach prime sens reps speaker leader attorney commissioner
+director superintendent sheriff`)
 
 // speechVerbs follow a name used for a person or a government ("X said").
 var speechVerbs = set(`said says told tells added asked urged warned announced insisted denied accused claimed stated argued wrote

@@ -27,6 +27,7 @@ const (
 	ReasonSettingPreposition                   // role: "in/at/near X"
 	ReasonFrequent                             // role: named often
 	ReasonEarly                                // role: named in the first sentences
+	ReasonSameCountry                          // most other places named are in its country
 )
 
 var reasonText = [...]string{
@@ -51,6 +52,7 @@ var reasonText = [...]string{
 	ReasonSettingPreposition: "\"in/at/near\" before it",
 	ReasonFrequent:           "named often",
 	ReasonEarly:              "named early",
+	ReasonSameCountry:        "most other places named are in its country",
 }
 
 // String returns the reason in words.

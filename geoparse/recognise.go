@@ -147,18 +147,23 @@ func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]menti
 		}
 		return j
 	}
-	pure := true
-	for k := i; k < j; k++ {
-		if !toks[k].cap {
-			pure = false
-		}
-	}
 	for k := i; k < j; {
+		// The segment of the run around k, between connectors: "Mark
+		// Kelly" in "Mark Kelly of Arizona".
+		segI, segJ := k, k
+		for segI > i && !connectors[strings.ToLower(toks[segI-1].text)] {
+			segI--
+		}
+		for segJ < j && !connectors[strings.ToLower(toks[segJ].text)] {
+			segJ++
+		}
 		w := lower(k)
 		if titles[w] {
-			// A title: the rest of the run is a person ("Prime Minister
-			// Benjamin Netanyahu").
-			return j
+			// A title: the rest of the segment is a person ("Prime
+			// Minister Benjamin Netanyahu"); after a connector the run
+			// may go on to a place ("Speaker Mike Johnson of Louisiana").
+			k = segJ + 1
+			continue
 		}
 		if k == first && (commonWords[w] || notNameStart[w]) {
 			k++
@@ -197,8 +202,11 @@ func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]menti
 		// A partial match inside a run of capitalised words is a person
 		// or an organisation ("Vladimir Putin", "Adam Parsons"), unless
 		// the rest are directions.
-		if pure && bestLen == 1 && j-i > 1 && !p.restIsNames(text, toks, i, j, k, last) {
-			return j
+		if bestLen == 1 && segJ-segI > 1 && !p.restIsNames(text, toks, segI, segJ, k, last) {
+			// Go on after the segment's connector: "Mark Kelly of
+			// Arizona" still names Arizona.
+			k = segJ + 1
+			continue
 		}
 		m := mention{Span: Span{toks[k].Start, toks[last].End - toks[last].poss}, sentence: si, cands: best, possessive: toks[last].poss > 0, initial: k == first}
 		m.name = text[m.Start:m.End]

@@ -214,6 +214,15 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 				others = append(others, pass1[o])
 			}
 		}
+		share := countryShare(others)
+		// A name that is a country's stays the country's: "Mexico" in a
+		// text about Texas is not Mexico, Missouri.
+		isCountry := false
+		for _, i := range groups[k] {
+			for _, e := range ms[i].cands {
+				isCountry = isCountry || e.Kind == gazetteer.KindCountry
+			}
+		}
 		g := groupScore(groups[k], func(_ int, s *scored) {
 			bonus := 0.0
 			var why Reason
@@ -225,6 +234,13 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 			}
 			if bonus > 1.6 {
 				bonus = 1.6
+			}
+			// A text is mostly about one country: "Florida" among
+			// Georgia, Alabama and Atlanta is the US state, not
+			// Uruguay's department; "Rome" there is Rome, Georgia.
+			if f := share[s.e.Country]; !isCountry && f >= 0.4 {
+				bonus += sameCountryWeight * f
+				why = ReasonSameCountry
 			}
 			if l := lean[k][s.e.ID]; l > 0 {
 				bonus += l
@@ -380,4 +396,28 @@ func pairPick(ms []mention, i int) *gazetteer.Entry {
 		}
 	}
 	return nil
+}
+
+// sameCountryWeight is the bonus for a candidate in the country of all the
+// other places named; it is scaled by their share.
+const sameCountryWeight = 1.5
+
+// countryShare returns, for each country, the share of the places in es
+// that lie in it (a country counts as lying in itself). Places with no
+// country (seas, large regions) do not count.
+func countryShare(es []*gazetteer.Entry) map[string]float64 {
+	n := 0
+	count := map[string]int{}
+	for _, e := range es {
+		if e.Country == "" {
+			continue
+		}
+		n++
+		count[e.Country]++
+	}
+	share := make(map[string]float64, len(count))
+	for cc, c := range count {
+		share[cc] = float64(c) / float64(n)
+	}
+	return share
 }
