@@ -76,6 +76,13 @@ var designators = map[string]designator{
 	"city": desCity, "town": desCity, "village": desCity,
 }
 
+// pluralDesignators follow two names: "the Kharkiv and Zaporizhzhia
+// regions".
+var pluralDesignators = map[string]designator{
+	"regions": desAdmin1, "provinces": desAdmin1, "oblasts": desAdmin1, "states": desAdmin1, "counties": desAdmin1,
+	"governorates": desAdmin1, "prefectures": desAdmin1, "districts": desAdmin1, "territories": desAdmin1,
+}
+
 type designator uint8
 
 const (

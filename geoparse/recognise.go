@@ -360,6 +360,18 @@ func (p *Parser) context(toks []token, k, last int, m *mention) {
 			m.End = toks[n].End
 		}
 	}
+	// "the Kharkiv and Zaporizhzhia regions": a plural designator after
+	// "X and Y" makes both regions.
+	if m.des == desNone {
+		if d := pluralDesignator(toks, last+1); d != desNone {
+			m.des = d
+		}
+	}
+	if b := k - 1; m.des == desNone && b >= 1 && strings.EqualFold(toks[b].text, "and") {
+		if d := pluralDesignator(toks, last+1); d != desNone {
+			m.des = d
+		}
+	}
 	b := k - 1
 	if b >= 0 && toks[b].word && directions[strings.ToLower(toks[b].text)] {
 		m.modifier = strings.ToLower(toks[b].text)
@@ -454,4 +466,20 @@ func undotted(cands []*gazetteer.Entry, written string) []*gazetteer.Entry {
 		}
 	}
 	return out
+}
+
+// pluralDesignator returns the kind a plural designator names when toks
+// from n read "regions", or "and Y regions" (Y one to three capitalised
+// words); desNone otherwise.
+func pluralDesignator(toks []token, n int) designator {
+	if n < len(toks) && toks[n].word && strings.EqualFold(toks[n].text, "and") {
+		n++
+		for c := 0; c < 3 && n < len(toks) && toks[n].word && toks[n].cap; c++ {
+			n++
+		}
+	}
+	if n < len(toks) && toks[n].word {
+		return pluralDesignators[strings.ToLower(toks[n].text)]
+	}
+	return desNone
 }

@@ -137,11 +137,16 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 			named[c.Country]++
 		}
 	}
-	// Groups: mentions of one folded name share a sense.
+	// Groups: mentions of one folded name share a sense; a name written
+	// as a region ("Kharkiv region") is a sense apart from the bare name
+	// ("Kharkiv", the city).
 	groups := map[string][]int{}
 	var order []string
 	for i := range ms {
 		k := gazetteer.Fold(ms[i].name)
+		if ms[i].des != desNone {
+			k += "\x00" + string(rune('0'+ms[i].des))
+		}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
@@ -218,9 +223,13 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 		// A name that is a country's stays the country's: "Mexico" in a
 		// text about Texas is not Mexico, Missouri.
 		isCountry := false
+		regionIn := map[string]bool{} // countries with a region, sea or admin-1 of the name
 		for _, i := range groups[k] {
 			for _, e := range ms[i].cands {
 				isCountry = isCountry || e.Kind == gazetteer.KindCountry
+				if e.Kind != gazetteer.KindCity && e.Kind != gazetteer.KindCountry {
+					regionIn[e.Country] = true
+				}
 			}
 		}
 		g := groupScore(groups[k], func(_ int, s *scored) {
@@ -241,6 +250,12 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 			if f := share[s.e.Country]; !isCountry && f >= 0.4 {
 				bonus += sameCountryWeight * f
 				why = ReasonSameCountry
+			}
+			// A town named like a region of its own country gains little
+			// from its neighbours: "Wales" among Welsh towns is Wales,
+			// not the village of Wales in Yorkshire.
+			if s.e.Kind == gazetteer.KindCity && s.e.Population < 1_000_000 && regionIn[s.e.Country] && bonus > namesakeTownBonus {
+				bonus = namesakeTownBonus
 			}
 			if l := lean[k][s.e.ID]; l > 0 {
 				bonus += l
@@ -397,6 +412,10 @@ func pairPick(ms []mention, i int) *gazetteer.Entry {
 	}
 	return nil
 }
+
+// namesakeTownBonus caps what context adds to a town that shares its name
+// with a region of its country.
+const namesakeTownBonus = 0.6
 
 // sameCountryWeight is the bonus for a candidate in the country of all the
 // other places named; it is scaled by their share.
