@@ -30,6 +30,7 @@ const (
 	KindCountry                 // a country or territory (ISO 3166-1)
 	KindSea                     // a sea, strait, channel, gulf or bay
 	KindRegion                  // a large region: Europe, the Middle East, the Balkans…
+	KindRiver                   // a river; its point is a representative point along it
 )
 
 // Source is where an entry comes from.
@@ -130,7 +131,7 @@ func FoldedNames(e *Entry) []string {
 }
 
 // kindRank orders kinds by prominence for a bare name.
-var kindRank = [...]int{KindCountry: 0, KindAdmin1: 1, KindSea: 2, KindRegion: 2, KindCity: 3}
+var kindRank = [...]int{KindCountry: 0, KindAdmin1: 1, KindSea: 2, KindRegion: 2, KindRiver: 2, KindCity: 3}
 
 // Compare orders entries by prominence for a bare name: countries, then
 // admin-1, then seas and regions, then cities; more populous first within

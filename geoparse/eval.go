@@ -42,6 +42,10 @@ func TruthFromAtlas(a *atlas.Atlas, report string) []Truth {
 	return out
 }
 
+// riverTolerance is how far a river's point may lie from the true one: a
+// river is hundreds of km long and either point is somewhere along it.
+const riverTolerance = 500e3
+
 // Tolerance returns how far, in metres, a resolved place may lie from
 // the true point of a place of kind k and still count as found: 15 km
 // for a town or a small area, 300 km for a region or a sea (an oblast, a
@@ -125,6 +129,8 @@ func matches(p *Place, t *Truth) bool {
 		return p.Kind == atlas.KindCountry || p.Gazetteer.Source == gazetteer.SourceCurated
 	case t.Kind == atlas.KindRegion && p.Gazetteer.Source == gazetteer.SourceCurated && p.Kind == atlas.KindRegion:
 		return d <= 2000e3
+	case p.GazetteerKind == gazetteer.KindRiver:
+		return d <= riverTolerance // a river's point is anywhere along hundreds of km
 	}
 	return d <= Tolerance(t.Kind)
 }

@@ -82,6 +82,8 @@ func kindOf(k gazetteer.Kind, modified bool) atlas.Kind {
 		return atlas.KindCountry
 	case gazetteer.KindSea:
 		return atlas.KindSea
+	case gazetteer.KindRiver:
+		return atlas.KindArea // a line, not a region; atlas has no river kind
 	}
 	return atlas.KindRegion
 }
@@ -91,7 +93,7 @@ func (p *Parser) place(text string, sents []Span, ms []mention, res resolution, 
 	first := &ms[g[0]]
 	ch := res.chosen[g[0]]
 	e := ch.e
-	pl := Place{Name: e.Name, Kind: kindOf(e.Kind, first.modifier != ""), Point: e.Point, Gazetteer: e.ID}
+	pl := Place{Name: e.Name, Kind: kindOf(e.Kind, first.modifier != ""), Point: e.Point, Gazetteer: e.ID, GazetteerKind: e.Kind}
 	if e.Kind == gazetteer.KindCity && first.name != "" && gazetteer.Fold(first.name) != gazetteer.Fold(e.Name) {
 		// A town is called what the text calls it: "Dunkirk", not
 		// GeoNames' "Dunkerque". (A region keeps its full name: "Kursk

@@ -38,7 +38,7 @@ func prior(e *gazetteer.Entry, cands []*gazetteer.Entry, folded string) (float64
 			}
 		}
 		return 2.0, []Reason{ReasonAdmin1}
-	case gazetteer.KindSea, gazetteer.KindRegion:
+	case gazetteer.KindSea, gazetteer.KindRegion, gazetteer.KindRiver:
 		return 2.2, nil
 	}
 	s := 0.5 + 0.25*math.Log10(float64(e.Population)+1)
@@ -384,7 +384,7 @@ func extent(k gazetteer.Kind) float64 {
 		return 60
 	case gazetteer.KindRegion:
 		return 800
-	case gazetteer.KindSea:
+	case gazetteer.KindSea, gazetteer.KindRiver:
 		return 100
 	}
 	return 4

@@ -25,6 +25,9 @@ type Place struct {
 	Kind      atlas.Kind   // city, region, country, sea
 	Point     orb.Point    // lon, lat in degrees
 	Gazetteer gazetteer.ID // the entry it resolved to
+	// GazetteerKind is what the entry is: a city, an admin-1 region, a
+	// country, a sea, a large region or a river.
+	GazetteerKind gazetteer.Kind
 	// Confidence is 0–1: how sure the parser is that the text names this
 	// place and that it resolved to the right entry.
 	Confidence   float64

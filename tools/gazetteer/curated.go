@@ -6,7 +6,7 @@ import (
 	"reportmap/gazetteer"
 )
 
-// curatedPlace is a sea, strait or large region no package ships.
+// curatedPlace is a sea, strait, river or large region no package ships.
 //
 // The coordinates are hand-placed representative points (lon, lat in
 // degrees): the visual centre of the feature as drawn by Natural Earth's
@@ -110,6 +110,72 @@ var curated = []curatedPlace{
 	{"scotland", gazetteer.KindRegion, "GB", -4.2, 56.8, []string{"Scotland"}, "Wikipedia: Scotland"},
 	{"wales", gazetteer.KindRegion, "GB", -3.7, 52.3, []string{"Wales"}, "Wikipedia: Wales"},
 	{"northern-ireland", gazetteer.KindRegion, "GB", -6.7, 54.6, []string{"Northern Ireland"}, "Wikipedia: Northern Ireland"},
+
+	// Rivers: a point on the middle course, good to a few hundred km.
+	// Names that are also countries, states or common words (Jordan,
+	// Niger, Missouri, Don, Po) are only taken with "River".
+	{"nile", gazetteer.KindRiver, "", 31.2, 24.0, []string{"Nile", "River Nile", "Nile River", "the Nile"}, "Wikipedia: Nile (river) (a point on its middle course)"},
+	{"amazon-river", gazetteer.KindRiver, "", -60.0, -3.2, []string{"Amazon River", "River Amazon"}, "Wikipedia: Amazon River (a point on its middle course)"},
+	{"madeira-river", gazetteer.KindRiver, "", -62.0, -6.5, []string{"Madeira River", "River Madeira"}, "Wikipedia: Madeira River (a point on its middle course)"},
+	{"yangtze", gazetteer.KindRiver, "", 112.0, 30.3, []string{"Yangtze", "Yangtze River", "Chang Jiang"}, "Wikipedia: Yangtze (river) (a point on its middle course)"},
+	{"yellow-river", gazetteer.KindRiver, "", 110.0, 35.5, []string{"Yellow River", "Huang He"}, "Wikipedia: Yellow River (a point on its middle course)"},
+	{"pearl-river", gazetteer.KindRiver, "", 113.4, 23.1, []string{"Pearl River"}, "Wikipedia: Pearl River (a point on its middle course)"},
+	{"mekong", gazetteer.KindRiver, "", 105.0, 15.5, []string{"Mekong", "Mekong River"}, "Wikipedia: Mekong (river) (a point on its middle course)"},
+	{"irrawaddy", gazetteer.KindRiver, "", 95.5, 19.5, []string{"Irrawaddy", "Irrawaddy River", "Ayeyarwady River"}, "Wikipedia: Irrawaddy (river) (a point on its middle course)"},
+	{"ganges", gazetteer.KindRiver, "", 83.0, 25.4, []string{"Ganges", "River Ganges", "Ganga"}, "Wikipedia: Ganges (river) (a point on its middle course)"},
+	{"brahmaputra", gazetteer.KindRiver, "", 91.5, 26.2, []string{"Brahmaputra", "Brahmaputra River"}, "Wikipedia: Brahmaputra (river) (a point on its middle course)"},
+	{"indus", gazetteer.KindRiver, "", 70.5, 29.0, []string{"Indus", "Indus River", "River Indus"}, "Wikipedia: Indus (river) (a point on its middle course)"},
+	{"sutlej", gazetteer.KindRiver, "", 74.5, 30.8, []string{"Sutlej", "Sutlej River", "River Sutlej"}, "Wikipedia: Sutlej (river) (a point on its middle course)"},
+	{"chenab", gazetteer.KindRiver, "", 73.0, 31.0, []string{"Chenab", "Chenab River", "River Chenab"}, "Wikipedia: Chenab (river) (a point on its middle course)"},
+	{"ravi", gazetteer.KindRiver, "", 73.5, 31.0, []string{"Ravi River", "River Ravi"}, "Wikipedia: Ravi River (a point on its middle course)"},
+	{"jhelum", gazetteer.KindRiver, "", 73.4, 33.0, []string{"Jhelum River", "River Jhelum"}, "Wikipedia: Jhelum River (a point on its middle course)"},
+	{"euphrates", gazetteer.KindRiver, "", 41.5, 34.6, []string{"Euphrates", "Euphrates River", "River Euphrates"}, "Wikipedia: Euphrates (river) (a point on its middle course)"},
+	{"tigris", gazetteer.KindRiver, "", 44.0, 34.0, []string{"Tigris", "Tigris River", "River Tigris"}, "Wikipedia: Tigris (river) (a point on its middle course)"},
+	{"jordan-river", gazetteer.KindRiver, "", 35.55, 32.3, []string{"Jordan River", "River Jordan"}, "Wikipedia: Jordan River (a point on its middle course)"},
+	{"litani", gazetteer.KindRiver, "", 35.4, 33.4, []string{"Litani", "Litani River"}, "Wikipedia: Litani (river) (a point on its middle course)"},
+	{"danube", gazetteer.KindRiver, "", 20.5, 44.8, []string{"Danube", "River Danube", "Danube River"}, "Wikipedia: Danube (river) (a point on its middle course)"},
+	{"rhine", gazetteer.KindRiver, "", 7.5, 50.0, []string{"Rhine", "River Rhine", "Rhine River"}, "Wikipedia: Rhine (river) (a point on its middle course)"},
+	{"elbe", gazetteer.KindRiver, "", 12.0, 52.3, []string{"Elbe", "River Elbe", "Elbe River"}, "Wikipedia: Elbe (river) (a point on its middle course)"},
+	{"oder", gazetteer.KindRiver, "", 15.5, 52.0, []string{"Oder", "River Oder", "Odra"}, "Wikipedia: Oder (river) (a point on its middle course)"},
+	{"vistula", gazetteer.KindRiver, "", 19.5, 52.3, []string{"Vistula", "River Vistula", "Wisła"}, "Wikipedia: Vistula (river) (a point on its middle course)"},
+	{"dnipro", gazetteer.KindRiver, "", 33.5, 48.5, []string{"Dnipro", "Dnipro River", "Dnieper", "Dnieper River"}, "Wikipedia: Dnipro (river) (a point on its middle course)"},
+	{"dniester", gazetteer.KindRiver, "", 28.5, 47.5, []string{"Dniester", "Dniester River", "Dnister"}, "Wikipedia: Dniester (river) (a point on its middle course)"},
+	{"volga", gazetteer.KindRiver, "", 46.0, 51.0, []string{"Volga", "River Volga", "Volga River"}, "Wikipedia: Volga (river) (a point on its middle course)"},
+	{"don-river", gazetteer.KindRiver, "", 40.0, 48.5, []string{"Don River", "River Don"}, "Wikipedia: Don River (a point on its middle course)"},
+	{"thames", gazetteer.KindRiver, "", -0.9, 51.5, []string{"Thames", "River Thames"}, "Wikipedia: Thames (river) (a point on its middle course)"},
+	{"severn", gazetteer.KindRiver, "", -2.4, 52.2, []string{"River Severn", "Severn"}, "Wikipedia: River Severn (a point on its middle course)"},
+	{"trent", gazetteer.KindRiver, "", -1.0, 53.0, []string{"River Trent"}, "Wikipedia: River Trent (a point on its middle course)"},
+	{"taff", gazetteer.KindRiver, "", -3.3, 51.6, []string{"River Taff"}, "Wikipedia: River Taff (a point on its middle course)"},
+	{"nene", gazetteer.KindRiver, "", -0.5, 52.4, []string{"River Nene"}, "Wikipedia: River Nene (a point on its middle course)"},
+	{"shannon", gazetteer.KindRiver, "", -8.6, 53.0, []string{"River Shannon"}, "Wikipedia: River Shannon (a point on its middle course)"},
+	{"seine", gazetteer.KindRiver, "", 2.3, 49.0, []string{"Seine", "River Seine"}, "Wikipedia: Seine (river) (a point on its middle course)"},
+	{"loire", gazetteer.KindRiver, "", 0.7, 47.4, []string{"Loire", "River Loire"}, "Wikipedia: Loire (river) (a point on its middle course)"},
+	{"rhone", gazetteer.KindRiver, "", 4.8, 44.9, []string{"Rhône", "Rhone", "River Rhône"}, "Wikipedia: Rhône (river) (a point on its middle course)"},
+	{"po", gazetteer.KindRiver, "", 11.0, 45.0, []string{"Po River", "River Po"}, "Wikipedia: Po River (a point on its middle course)"},
+	{"tiber", gazetteer.KindRiver, "", 12.3, 42.4, []string{"Tiber", "River Tiber"}, "Wikipedia: Tiber (river) (a point on its middle course)"},
+	{"ebro", gazetteer.KindRiver, "", -0.9, 41.6, []string{"Ebro", "River Ebro"}, "Wikipedia: Ebro (river) (a point on its middle course)"},
+	{"tagus", gazetteer.KindRiver, "", -6.0, 39.7, []string{"Tagus", "River Tagus", "Tejo"}, "Wikipedia: Tagus (river) (a point on its middle course)"},
+	{"tisza", gazetteer.KindRiver, "", 20.2, 46.9, []string{"Tisza", "Tisza River"}, "Wikipedia: Tisza (river) (a point on its middle course)"},
+	{"sava", gazetteer.KindRiver, "", 17.5, 45.1, []string{"Sava River", "River Sava"}, "Wikipedia: Sava River (a point on its middle course)"},
+	{"niger-river", gazetteer.KindRiver, "", -1.0, 15.5, []string{"Niger River", "River Niger"}, "Wikipedia: Niger River (a point on its middle course)"},
+	{"congo-river", gazetteer.KindRiver, "", 19.0, -1.5, []string{"Congo River", "River Congo"}, "Wikipedia: Congo River (a point on its middle course)"},
+	{"zambezi", gazetteer.KindRiver, "", 28.5, -16.5, []string{"Zambezi", "Zambezi River"}, "Wikipedia: Zambezi (river) (a point on its middle course)"},
+	{"limpopo", gazetteer.KindRiver, "", 31.0, -22.4, []string{"Limpopo River"}, "Wikipedia: Limpopo River (a point on its middle course)"},
+	{"orinoco", gazetteer.KindRiver, "", -64.0, 8.0, []string{"Orinoco", "Orinoco River"}, "Wikipedia: Orinoco (river) (a point on its middle course)"},
+	{"parana", gazetteer.KindRiver, "", -59.0, -30.0, []string{"Paraná River", "Parana River"}, "Wikipedia: Paraná River (a point on its middle course)"},
+	{"rio-grande", gazetteer.KindRiver, "", -103.0, 29.5, []string{"Rio Grande"}, "Wikipedia: Rio Grande (a point on its middle course)"},
+	{"mississippi-river", gazetteer.KindRiver, "", -90.5, 35.0, []string{"Mississippi River"}, "Wikipedia: Mississippi River (a point on its middle course)"},
+	{"missouri-river", gazetteer.KindRiver, "", -98.0, 43.0, []string{"Missouri River"}, "Wikipedia: Missouri River (a point on its middle course)"},
+	{"ohio-river", gazetteer.KindRiver, "", -85.5, 38.5, []string{"Ohio River"}, "Wikipedia: Ohio River (a point on its middle course)"},
+	{"colorado-river", gazetteer.KindRiver, "", -112.0, 36.2, []string{"Colorado River"}, "Wikipedia: Colorado River (a point on its middle course)"},
+	{"columbia-river", gazetteer.KindRiver, "", -120.0, 46.0, []string{"Columbia River"}, "Wikipedia: Columbia River (a point on its middle course)"},
+	{"hudson-river", gazetteer.KindRiver, "", -73.95, 41.5, []string{"Hudson River"}, "Wikipedia: Hudson River (a point on its middle course)"},
+	{"savannah-river", gazetteer.KindRiver, "", -81.9, 33.0, []string{"Savannah River"}, "Wikipedia: Savannah River (a point on its middle course)"},
+	{"st-lawrence", gazetteer.KindRiver, "", -73.0, 45.8, []string{"St. Lawrence River", "Saint Lawrence River"}, "Wikipedia: St. Lawrence River (a point on its middle course)"},
+	{"amur", gazetteer.KindRiver, "", 130.0, 49.5, []string{"Amur", "Amur River"}, "Wikipedia: Amur (river) (a point on its middle course)"},
+	{"ob", gazetteer.KindRiver, "", 67.0, 62.0, []string{"Ob River"}, "Wikipedia: Ob River (a point on its middle course)"},
+	{"yenisei", gazetteer.KindRiver, "", 89.0, 64.0, []string{"Yenisei", "Yenisei River"}, "Wikipedia: Yenisei (river) (a point on its middle course)"},
+	{"neva", gazetteer.KindRiver, "", 30.6, 59.85, []string{"Neva", "Neva River"}, "Wikipedia: Neva (river) (a point on its middle course)"},
 }
 
 // curatedEntries returns the curated places as entries, in list order.
