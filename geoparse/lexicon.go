@@ -123,9 +123,11 @@ var saidVerbs = set(`said says added wrote`)
 // neverAlone are words that are never a place on their own, whatever the
 // gazetteer says: months and weekdays ("last August"), directions ("its
 // Western allies"), and organisations that share a name with a place
-// ("Hamas" is an alternate name of Hamm).
+// ("Hamas" is an alternate name of Hamm), and words that stand for other
+// things in news ("Brent" crude; "the Pacific", an ocean, not a town).
 var neverAlone = set(`january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 north northern south southern east eastern west western central northeast northeastern northwest northwestern
 southeast southeastern southwest southwestern
-hamas hezbollah hizbollah taliban nato isis isil houthis houthi fatah idf wagner kremlin`)
+hamas hezbollah hizbollah taliban nato isis isil houthis houthi fatah idf wagner kremlin
+brent pacific atlantic`)

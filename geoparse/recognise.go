@@ -316,6 +316,11 @@ func (p *Parser) accept(text string, toks []token, k, last, first int, m *mentio
 	if initial && (commonWords[w] || lowerCaseCities[w]) {
 		return false
 	}
+	// A lone word opening a sentence that only small towns are called is
+	// a common word ("Farmers blocked roads"), not Farmers, Kentucky.
+	if initial && k == last && !p.prominent(m.cands) && !strings.Contains(text[toks[k].End:], " "+m.name) {
+		return false
+	}
 	// Months, weekdays, directions and organisations are never places on
 	// their own ("last August", "its Western allies", "Hamas").
 	if k == last && neverAlone[w] {

@@ -223,10 +223,14 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 		// A name that is a country's stays the country's: "Mexico" in a
 		// text about Texas is not Mexico, Missouri.
 		isCountry := false
-		regionIn := map[string]bool{} // countries with a region, sea or admin-1 of the name
+		countryOf := map[string]bool{} // the countries of the name
+		regionIn := map[string]bool{}  // countries with a region, sea or admin-1 of the name
 		for _, i := range groups[k] {
 			for _, e := range ms[i].cands {
 				isCountry = isCountry || e.Kind == gazetteer.KindCountry
+				if e.Kind == gazetteer.KindCountry {
+					countryOf[e.Country] = true
+				}
 				if e.Kind != gazetteer.KindCity && e.Kind != gazetteer.KindCountry {
 					regionIn[e.Country] = true
 				}
@@ -255,6 +259,13 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 			// from its neighbours: "Wales" among Welsh towns is Wales,
 			// not the village of Wales in Yorkshire.
 			if s.e.Kind == gazetteer.KindCity && s.e.Population < 1_000_000 && regionIn[s.e.Country] && bonus > namesakeTownBonus {
+				bonus = namesakeTownBonus
+			}
+			// Likewise a region or town named like its own country:
+			// "Guatemala" near Guatemala City is the country, not its
+			// department. (Georgia the US state is in another country
+			// than Georgia the country, and keeps its context.)
+			if countryOf[s.e.Country] && s.e.Kind != gazetteer.KindCountry && bonus > namesakeTownBonus {
 				bonus = namesakeTownBonus
 			}
 			if l := lean[k][s.e.ID]; l > 0 {
