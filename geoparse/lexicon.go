@@ -95,6 +95,10 @@ const (
 var directions = set(`north northern south southern east eastern west western central northeast northeastern northwest
 northwestern southeast southeastern southwest southwestern northeasterly mid far upper lower`)
 
+// placePrepositions before a name make it a place, not a speaker: "in
+// Dubai said".
+var placePrepositions = set(`in at near from to into across inside outside around`)
+
 // eventPrepositions before a name suggest the events happen there.
 var eventPrepositions = set(`in at near inside outside around into across`)
 

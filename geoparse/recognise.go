@@ -344,7 +344,9 @@ func (p *Parser) accept(text string, toks []token, k, last, first int, m *mentio
 	if n := nextWord(toks, last+1); k == last && capital && !country && n >= 0 && speechVerbs[strings.ToLower(toks[n].text)] {
 		return false // "Washington urged", "Moscow said": the government
 	}
-	if k == last && !big {
+	// "traders in Dubai said": after a preposition it is the place.
+	afterPrep := k > 0 && toks[k-1].word && placePrepositions[strings.ToLower(toks[k-1].text)]
+	if k == last && !big && !afterPrep {
 		if n := nextWord(toks, last+1); n >= 0 && speechVerbs[strings.ToLower(toks[n].text)] {
 			return false
 		}

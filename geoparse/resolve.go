@@ -39,6 +39,12 @@ func prior(e *gazetteer.Entry, cands []*gazetteer.Entry, folded string) (float64
 		}
 		return 2.0, []Reason{ReasonAdmin1}
 	case gazetteer.KindSea, gazetteer.KindRegion, gazetteer.KindRiver:
+		// A sea or region listed by hand under this very name beats an
+		// admin-1 that has it among alternate names ("Persian Gulf" is
+		// the sea, not Bushehr province).
+		if e.ID.Source == gazetteer.SourceCurated {
+			return 2.8, nil
+		}
 		return 2.2, nil
 	}
 	s := 0.5 + 0.25*math.Log10(float64(e.Population)+1)
