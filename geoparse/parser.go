@@ -103,6 +103,14 @@ func (p *Parser) place(text string, sents []Span, ms []mention, res resolution, 
 	if first.modifier != "" {
 		pl.Name = first.modifier + " " + pl.Name
 		pl.Point = shift(e.Point, first.modifier, 0.6*extent(e.Kind))
+		// With an outline, the part of it the modifier names.
+		if e.Kind == gazetteer.KindAdmin1 {
+			if mp, err := p.g.Polygon(e.ID); err == nil && len(mp) > 0 {
+				if pt, ok := sectorPoint(mp.Bound(), first.modifier); ok {
+					pl.Point = pt
+				}
+			}
+		}
 		pl.Reasons = append(pl.Reasons, ReasonModifier)
 	}
 	pl.ID = atlas.Slug(pl.Name)

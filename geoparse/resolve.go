@@ -86,7 +86,7 @@ func base(m *mention, e *gazetteer.Entry, named, demonyms map[string]int) scored
 		s += 1.5
 		rs = append(rs, ReasonDesignator)
 	}
-	if e.Kind != gazetteer.KindCountry && e.Country != "" && named[e.Country] > 0 {
+	if e.Kind != gazetteer.KindCountry && e.Country != "" && named[e.Country] > 0 && !namesakeOfCountry(e, m.cands) {
 		s += 0.6
 		rs = append(rs, ReasonCountryNamed)
 	}
@@ -456,4 +456,47 @@ func countryShare(es []*gazetteer.Entry) map[string]float64 {
 		share[cc] = float64(c) / float64(n)
 	}
 	return share
+}
+
+// namesakeOfCountry reports whether e shares its name with its own
+// country among cands: Guatemala the department beside Guatemala the
+// country. Such an entry gains nothing from its country being named, for
+// the naming is the mention itself.
+func namesakeOfCountry(e *gazetteer.Entry, cands []*gazetteer.Entry) bool {
+	for _, c := range cands {
+		if c.Kind == gazetteer.KindCountry && c.Country == e.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorPoint is the point of the part of a region's outline that a
+// modifier names: the middle of the matching third of its bounding box
+// ("southwestern Ontario": the box's south-west ninth). ok is false for
+// a modifier that names no direction.
+func sectorPoint(b orb.Bound, modifier string) (orb.Point, bool) {
+	fx, fy := 0.5, 0.5
+	switch modifier {
+	case "north", "northern", "upper":
+		fy = 5.0 / 6
+	case "south", "southern", "lower":
+		fy = 1.0 / 6
+	case "east", "eastern", "far":
+		fx = 5.0 / 6
+	case "west", "western":
+		fx = 1.0 / 6
+	case "northeast", "northeastern", "northeasterly":
+		fx, fy = 5.0/6, 5.0/6
+	case "northwest", "northwestern":
+		fx, fy = 1.0/6, 5.0/6
+	case "southeast", "southeastern":
+		fx, fy = 5.0/6, 1.0/6
+	case "southwest", "southwestern":
+		fx, fy = 1.0/6, 1.0/6
+	case "central", "mid":
+	default:
+		return orb.Point{}, false
+	}
+	return orb.Point{b.Min[0] + fx*(b.Max[0]-b.Min[0]), b.Min[1] + fy*(b.Max[1]-b.Min[1])}, true
 }
