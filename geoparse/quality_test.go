@@ -30,12 +30,17 @@ var qualitySets = []struct {
 	// set; first run, before any rule was changed for it: P 0.92, R 0.83,
 	// settings 13/28. Since used for tuning (now P 0.96, R 0.90).
 	{"held out 2, since used for tuning", filepath.Join("testdata", "heldout2", "places.geojson"), 0.94, 0.88, 0.4},
+	// Twelve texts by a third writer who had seen neither the parser nor
+	// the other sets; first run, after all the rules above: P 0.88,
+	// R 0.74, settings 9/31 — the figure for text the rules have never
+	// seen.
+	{"held out 3, unseen when first measured", filepath.Join("testdata", "heldout3", "places.geojson"), 0.86, 0.72, 0.25},
 }
 
 // The held-out truth is itself checked: every excerpt is verbatim in its
 // report, so a typo in the truth cannot pass for a parser error.
 func TestHeldOutTruthIsVerbatim(t *testing.T) {
-	for _, set := range []string{"heldout", "heldout2"} {
+	for _, set := range []string{"heldout", "heldout2", "heldout3"} {
 		file := filepath.Join("testdata", set, "places.geojson")
 		a, err := atlas.LoadFile(file)
 		if err != nil {
@@ -44,8 +49,8 @@ func TestHeldOutTruthIsVerbatim(t *testing.T) {
 		if probs := append(a.Warnings, atlas.Verify(a, atlas.ReportsDir(file))...); len(probs) > 0 {
 			t.Errorf("%s: %d problems, the first: %v", set, len(probs), probs[0])
 		}
-		if len(a.Reports) != 10 || len(a.Places) < 150 {
-			t.Errorf("%s: %d reports, %d places; want the ten texts and their places", set, len(a.Reports), len(a.Places))
+		if len(a.Reports) < 10 || len(a.Places) < 150 {
+			t.Errorf("%s: %d reports, %d places; want ten texts or more and their places", set, len(a.Reports), len(a.Places))
 		}
 	}
 }
