@@ -50,7 +50,8 @@ herald tribune journal press radio television tv broadcasting club fc tour cup c
 olympics open grand prix festival summit conference court police guard guards brigade battalion regiment division corps
 command service services office embassy consulate authority board bureau centre center museum stadium airport station
 street avenue road square palace house hall senate congress assembly defence defense intelligence security front movement
-brotherhood organisation organization initiative project team network trust times' review magazine daily weekly`)
+brotherhood organisation organization initiative project team network trust times' review magazine daily weekly
+watch rights crescent`)
 
 // govOrgWords are the organisation words of state bodies: the country
 // such an organisation names is counted as mentioned ("Israel Defence

@@ -40,6 +40,13 @@ func (p *Parser) recognise(text string, sents []Span) (ms []mention, demonyms ma
 				continue
 			}
 			j := runEnd(toks, i)
+			// A possessive ends a run, unless the name goes on through it:
+			// "Cox's Bazar", "Martha's Vineyard".
+			if toks[j-1].poss > 0 && j < len(toks) && toks[j].word && toks[j].cap {
+				if e := runEnd(toks, j); len(p.g.Lookup(text[toks[i].Start:toks[e-1].End-toks[e-1].poss])) > 0 {
+					j = e
+				}
+			}
 			i = p.run(text, toks, i, j, si, first, &ms, demonyms)
 		}
 	}
@@ -276,6 +283,9 @@ func (p *Parser) prominent(es []*gazetteer.Entry) bool {
 // opening quotation mark: the word at i begins a quoted sentence.
 func afterOpenQuote(text string, i int) bool {
 	before := strings.TrimRight(text[:i], " ")
+	if strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") {
+		return true // after a dateline's dash: "KYIV (AP) — More than…"
+	}
 	return strings.HasSuffix(before, "“") || strings.HasSuffix(before, "‘") || strings.HasSuffix(before, "\"") && (len(before) == 1 || strings.ContainsAny(before[len(before)-2:len(before)-1], " :\n("))
 }
 
