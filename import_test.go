@@ -140,3 +140,45 @@ func TestImportErrors(t *testing.T) {
 		t.Errorf("no gazetteer: exit %d, stderr %q", code, &stderr)
 	}
 }
+
+// -import with the embedded gazetteer, as a user runs it: the seed
+// reports become a places file that -check accepts with no warnings,
+// with the settings and quotes found.
+func TestImportWithTheEmbeddedGazetteer(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "map", "places.geojson")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join("reports", "*.txt"))
+	if err != nil || len(files) != 4 {
+		t.Fatalf("seed reports: %v %v", files, err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(append([]string{"-import", "-o", out}, files...), &stdout, &stderr); code != 0 {
+		t.Fatalf("-import: exit %d: %s", code, &stderr)
+	}
+	stdout.Reset()
+	if code := run([]string{"-check", out}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), ", 0 warnings") {
+		t.Fatalf("-check: exit %d: %s %s", code, &stdout, &stderr)
+	}
+	a, err := atlas.LoadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct{ name, role string }{{"Kursk Oblast", "setting"}, {"Dunkirk", "setting"}, {"Gaza Strip", "setting"}, {"Pyongyang", "mentioned"}} {
+		found := false
+		for i := range a.Places {
+			p := &a.Places[i]
+			if p.Name == want.name {
+				found = true
+				if string(p.Role) != want.role || len(p.Excerpts) == 0 {
+					t.Errorf("%s: role %s, %d excerpts; want %s with quotes", p.Name, p.Role, len(p.Excerpts), want.role)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no %s among the imported places", want.name)
+		}
+	}
+}
