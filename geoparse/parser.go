@@ -94,11 +94,17 @@ func (p *Parser) place(text string, sents []Span, ms []mention, res resolution, 
 	ch := res.chosen[g[0]]
 	e := ch.e
 	pl := Place{Name: e.Name, Kind: kindOf(e.Kind, first.modifier != ""), Point: e.Point, Gazetteer: e.ID, GazetteerKind: e.Kind}
-	if e.Kind == gazetteer.KindCity && first.name != "" && gazetteer.Fold(first.name) != gazetteer.Fold(e.Name) {
+	if e.Kind == gazetteer.KindCity {
 		// A town is called what the text calls it: "Dunkirk", not
-		// GeoNames' "Dunkerque". (A region keeps its full name: "Kursk
-		// Oblast" says more than "Kursk".)
-		pl.Name = first.name
+		// GeoNames' "Dunkerque"; "Cox's Bazar", not "Cox’s Bāzār". The
+		// first mention outside an all-caps dateline says how. (A region
+		// keeps its full name: "Kursk Oblast" says more than "Kursk".)
+		for _, i := range g {
+			if m := &ms[i]; m.name != "" && !m.dateline {
+				pl.Name = m.name
+				break
+			}
+		}
 	}
 	if first.modifier != "" {
 		pl.Name = first.modifier + " " + pl.Name
