@@ -5,6 +5,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/paulmach/orb"
 
 	"reportmap/atlas"
 	"reportmap/gazetteer"
@@ -18,6 +21,9 @@ var ErrNoGazetteer = errors.New("geoparse: no gazetteer")
 // It is immutable and safe for concurrent use.
 type Parser struct {
 	g *gazetteer.Gazetteer
+	// countryBoxes is, per country, the box of most of its admin-1
+	// regions' points: where "southern Peru" is.
+	countryBoxes func() map[string]orb.Bound
 }
 
 // New returns a parser that resolves names against g. It returns
@@ -26,7 +32,32 @@ func New(g *gazetteer.Gazetteer) (*Parser, error) {
 	if g == nil {
 		return nil, ErrNoGazetteer
 	}
-	return &Parser{g: g}, nil
+	return &Parser{g: g, countryBoxes: sync.OnceValue(func() map[string]orb.Bound { return countryBoxes(g) })}, nil
+}
+
+// countryBoxes returns, per country, the box from the 10th to the 90th
+// percentile of its admin-1 regions' points in longitude and latitude:
+// the country's main body, without far islands and overseas parts.
+func countryBoxes(g *gazetteer.Gazetteer) map[string]orb.Bound {
+	lons, lats := map[string][]float64{}, map[string][]float64{}
+	for e := range g.Entries {
+		if e.Kind == gazetteer.KindAdmin1 && e.Country != "" {
+			lons[e.Country] = append(lons[e.Country], e.Point[0])
+			lats[e.Country] = append(lats[e.Country], e.Point[1])
+		}
+	}
+	boxes := make(map[string]orb.Bound, len(lons))
+	for cc, xs := range lons {
+		ys := lats[cc]
+		if len(xs) < 3 {
+			continue
+		}
+		slices.Sort(xs)
+		slices.Sort(ys)
+		lo, hi := len(xs)/10, len(xs)-1-len(xs)/10
+		boxes[cc] = orb.Bound{Min: orb.Point{xs[lo], ys[lo]}, Max: orb.Point{xs[hi], ys[hi]}}
+	}
+	return boxes
 }
 
 // Gazetteer returns the parser's gazetteer.
@@ -109,6 +140,12 @@ func (p *Parser) place(text string, sents []Span, ms []mention, res resolution, 
 	if first.modifier != "" {
 		pl.Name = first.modifier + " " + pl.Name
 		pl.Point = shift(e.Point, first.modifier, 0.6*extent(e.Kind))
+		// A country: that part of its main body.
+		if b, ok := p.countryBoxes()[e.Country]; ok && e.Kind == gazetteer.KindCountry {
+			if pt, ok := sectorPoint(b, first.modifier); ok {
+				pl.Point = pt
+			}
+		}
 		// With an outline, the part of it the modifier names.
 		if e.Kind == gazetteer.KindAdmin1 {
 			if mp, err := p.g.Polygon(e.ID); err == nil && len(mp) > 0 {

@@ -209,7 +209,7 @@ func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]menti
 		// A partial match inside a run of capitalised words is a person
 		// or an organisation ("Vladimir Putin", "Adam Parsons"), unless
 		// the rest are directions.
-		if bestLen == 1 && segJ-segI > 1 && !p.restIsNames(text, toks, segI, segJ, k, last) {
+		if bestLen == 1 && segJ-segI > 1 && !p.restIsNames(text, toks, segI, segJ, k, last, first) {
 			// Go on after the segment's connector: "Mark Kelly of
 			// Arizona" still names Arizona.
 			k = segJ + 1
@@ -240,7 +240,7 @@ func (p *Parser) govOrg(toks []token, i, j int) bool {
 
 // restIsNames reports whether the words of the run outside the match
 // toks[k..last] are directions, demonyms or place names themselves.
-func (p *Parser) restIsNames(text string, toks []token, i, j, k, last int) bool {
+func (p *Parser) restIsNames(text string, toks []token, i, j, k, last, first int) bool {
 	for a := i; a < j; a++ {
 		if a >= k && a <= last {
 			continue
@@ -252,7 +252,9 @@ func (p *Parser) restIsNames(text string, toks []token, i, j, k, last int) bool 
 		if _, ok := p.g.Demonym(w); ok {
 			continue
 		}
-		if a == i && commonWords[strings.ToLower(w)] {
+		if a == i && (commonWords[strings.ToLower(w)] || a == first && a+1 == k) {
+			// A sentence's first word is capitalised whatever it is:
+			// "Neighbouring Togo" names Togo.
 			continue
 		}
 		if p.prominent(p.g.Lookup(w)) {

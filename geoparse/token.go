@@ -55,7 +55,7 @@ func tokenize(text string, span Span) []token {
 			break
 		}
 		t := token{Span: Span{i, j}, text: text[i:j], word: true}
-		t.cap = unicode.IsUpper(r)
+		t.cap = unicode.IsUpper(r) || arabicArticle(t.text)
 		letters, uppers := 0, 0
 		for _, c := range t.text {
 			if unicode.IsLetter(c) {
@@ -84,4 +84,16 @@ func tokenize(text string, span Span) []token {
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// arabicArticle reports whether word is a name behind a lower-case
+// Arabic article, as news writes "el-Obeid" or "al-Hasakah".
+func arabicArticle(word string) bool {
+	for _, a := range [...]string{"al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-"} {
+		if rest, ok := strings.CutPrefix(word, a); ok && rest != "" {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
