@@ -34,12 +34,17 @@ var qualitySets = []struct {
 	// the other sets; first run, after all the rules above: P 0.88,
 	// R 0.74, settings 9/31. Since used for tuning (now P 0.91, R 0.81).
 	{"held out 3, since used for tuning", filepath.Join("testdata", "heldout3", "places.geojson"), 0.89, 0.79, 0.25},
+	// Twelve texts by a fourth writer; first run, after every rule
+	// above, none changed since: P 0.87, R 0.77, settings 7/29. Tune on
+	// it and it stops telling how the parser does on unseen text: write
+	// a fifth set first.
+	{"held out 4, unseen", filepath.Join("testdata", "heldout4", "places.geojson"), 0.85, 0.75, 0.2},
 }
 
 // The held-out truth is itself checked: every excerpt is verbatim in its
 // report, so a typo in the truth cannot pass for a parser error.
 func TestHeldOutTruthIsVerbatim(t *testing.T) {
-	for _, set := range []string{"heldout", "heldout2", "heldout3"} {
+	for _, set := range []string{"heldout", "heldout2", "heldout3", "heldout4"} {
 		file := filepath.Join("testdata", set, "places.geojson")
 		a, err := atlas.LoadFile(file)
 		if err != nil {
