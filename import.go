@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -15,6 +18,7 @@ import (
 	"reportmap/atlas"
 	"reportmap/gazetteer"
 	"reportmap/geoparse"
+	"reportmap/internal/userfile"
 )
 
 // importGazetteer returns the gazetteer -import resolves names with: the
@@ -114,13 +118,22 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 	type text struct{ path, body string }
 	var texts []text
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		// Like every file the user names: a regular file within the
+		// report-size limit, read without blocking on a pipe.
+		data, err := userfile.Read(f, atlas.MaxReportFileSize)
 		if err != nil {
-			fmt.Fprintf(stderr, "reportmap: %s: cannot be read: %v\n", f, unwrapPath(err))
+			var ue *userfile.Error
+			if errors.As(err, &ue) && ue.Kind != userfile.Unreadable {
+				fmt.Fprintf(stderr, "reportmap: %s: cannot be read: %s\n", f, ue.Describe("it"))
+			} else if errors.As(err, &ue) {
+				fmt.Fprintf(stderr, "reportmap: %s: cannot be read: %v\n", f, ue.Err)
+			} else {
+				fmt.Fprintf(stderr, "reportmap: %s: cannot be read: %v\n", f, err)
+			}
 			status = 1
 			continue
 		}
-		d, err := geoparse.Read(strings.NewReader(string(data)), geoparse.FormatOf(f))
+		d, err := geoparse.Read(bytes.NewReader(data), geoparse.FormatOf(f))
 		if err != nil {
 			fmt.Fprintf(stderr, "reportmap: %s: %v\n", f, err)
 			status = 1
@@ -150,7 +163,7 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 				id := pl.ID
 				if e := g.ByID(pl.Gazetteer); usedIDs[id] && e != nil {
 					// A namesake of a place already in the file: "paris-us-tx".
-					id = atlas.Slug(id + " " + cmpOr(e.Admin1, e.Country))
+					id = atlas.Slug(id + " " + cmp.Or(e.Admin1, e.Country))
 				}
 				ft.Properties = importProps{ID: uniqueID(id, usedIDs, "place"), Name: pl.Name, Role: atlas.RoleMentioned, Kind: pl.Kind,
 					Confidence: pl.Confidence, Gazetteer: pl.Gazetteer.String()}
@@ -165,7 +178,7 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 			}
 			fp := &ft.Properties
 			for _, a := range pl.Aliases {
-				if a != fp.Name && !contains(fp.Aliases, a) {
+				if a != fp.Name && !slices.Contains(fp.Aliases, a) {
 					fp.Aliases = append(fp.Aliases, a)
 				}
 			}
@@ -190,7 +203,7 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	for _, t := range texts {
-		if err := writeAtomic(t.path, []byte(t.body)); err != nil {
+		if err := writeBytes(t.path, []byte(t.body)); err != nil {
 			fmt.Fprintln(stderr, "reportmap:", err)
 			return 1
 		}
@@ -200,7 +213,7 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1
 	}
-	if err := writeAtomic(absOut, append(data, '\n')); err != nil {
+	if err := writeBytes(absOut, append(data, '\n')); err != nil {
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1
 	}
@@ -243,22 +256,6 @@ func uniqueID(id string, used map[string]bool, fallback string) string {
 	return id
 }
 
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 func orNone(ss []string) string {
 	if len(ss) == 0 {
 		return "none"
@@ -268,44 +265,10 @@ func orNone(ss []string) string {
 
 func round5(f float64) float64 { return math.Round(f*1e5) / 1e5 }
 
-// unwrapPath drops the path an *os.PathError repeats.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// directory, renamed over path only when complete.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
+// writeBytes writes data to path atomically.
+func writeBytes(path string, data []byte) error {
+	return userfile.WriteAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
+	})
 }

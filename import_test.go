@@ -12,6 +12,7 @@ import (
 	"reportmap/atlas"
 	"reportmap/gazetteer"
 	"reportmap/geoparse/geoparsetest"
+	"reportmap/internal/userfile/userfiletest"
 )
 
 // withTestGazetteer makes -import use the small test gazetteer.
@@ -180,5 +181,38 @@ func TestImportWithTheEmbeddedGazetteer(t *testing.T) {
 		if !found {
 			t.Errorf("no %s among the imported places", want.name)
 		}
+	}
+}
+
+// -import reads the files it is given as the loader does: a named pipe
+// or /dev/zero is refused at once, with bounded memory, naming the file;
+// the good file still imports.
+func TestImportRefusesPipesAndDevices(t *testing.T) {
+	withTestGazetteer(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	if err := os.WriteFile(good, []byte("KYIV, Ukraine (AP) — Drones struck Kyiv overnight.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pipe := filepath.Join(dir, "pipe.txt")
+	userfiletest.Mkfifo(t, pipe)
+	zero := filepath.Join(dir, "zero.txt")
+	userfiletest.DevZeroLink(t, zero)
+	out := filepath.Join(dir, "out.geojson")
+	var stdout, stderr bytes.Buffer
+	code := 0
+	userfiletest.Within(t, "-import of a pipe and /dev/zero", 32<<20, func() {
+		code = run([]string{"-import", "-o", out, pipe, zero, good}, &stdout, &stderr)
+	})
+	if code != 1 {
+		t.Errorf("exit %d; want 1", code)
+	}
+	for _, want := range []string{"pipe.txt: cannot be read: it is a named pipe (FIFO), not a regular file", "zero.txt: cannot be read: it is a symbolic link to /dev/zero, which is a character device, not a regular file"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr %q lacks %q", &stderr, want)
+		}
+	}
+	if a, err := atlas.LoadFile(out); err != nil || len(a.Reports) != 1 {
+		t.Errorf("the good file was not imported: %v", err)
 	}
 }

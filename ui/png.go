@@ -5,9 +5,8 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +16,7 @@ import (
 
 	"reportmap/atlas"
 	"reportmap/internal/headless"
+	"reportmap/internal/userfile"
 	"reportmap/mapview"
 )
 
@@ -112,27 +112,10 @@ func Locate(a *atlas.Atlas, size fyne.Size, id string) (fyne.Position, bool) {
 	return m.PixelOf(id)
 }
 
-// WritePNG encodes img as PNG into path, atomically: it writes a temporary
-// file beside path and renames it, so a crash never leaves half a file.
+// WritePNG encodes img as PNG into path, atomically (see
+// userfile.WriteAtomic): a crash never leaves half a file.
 func WritePNG(path string, img image.Image) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".reportmap-*.png")
-	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	defer os.Remove(f.Name())
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
+	if err := userfile.WriteAtomic(path, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	return nil
