@@ -1,7 +1,6 @@
 package mapview_test
 
 import (
-	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -9,19 +8,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"github.com/paulmach/orb"
 
+	"reportmap/internal/headless"
 	"reportmap/mapview"
 )
-
-// variantTheme is the default theme fixed to one variant, so golden images
-// do not depend on the machine's light or dark setting.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
 
 // Golden images: look at testdata/*.png after changing the drawing. Run
 // with -update... is not a flag of Fyne's: delete a golden file and run the
@@ -42,7 +31,7 @@ func TestGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			app := test.NewTempApp(t)
-			app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), tt.variant})
+			app.Settings().SetTheme(headless.Theme(tt.variant))
 			a := loadPlaces(t)
 			m := mapview.NewMap()
 			m.SetPlaces(a.Places, a.Reports)

@@ -2,7 +2,6 @@ package ui_test
 
 import (
 	"fmt"
-	"image/color"
 	"slices"
 	"strings"
 	"testing"
@@ -14,19 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"reportmap/atlas"
+	"reportmap/internal/headless"
 	"reportmap/ui"
 )
-
-// fixedTheme is the default theme fixed to light or dark, so golden
-// images do not follow the machine's setting.
-type fixedTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t fixedTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
 
 // settle lays the window out again, as a real window does each frame,
 // so wrapped text has its height for its width.
@@ -327,7 +316,7 @@ func TestGoldenPanel(t *testing.T) {
 			}
 			t.Run(name, func(t *testing.T) {
 				win, _ := newWindow(t)
-				fyne.CurrentApp().Settings().SetTheme(fixedTheme{theme.DefaultTheme(), variant})
+				fyne.CurrentApp().Settings().SetTheme(headless.Theme(variant))
 				win.View.ShowReport = func(*atlas.Report, string) {}
 				win.View.Select(id)
 				settle(win)

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"image"
-	"image/color"
 	"image/png"
 	"io"
 	"io/fs"
@@ -19,16 +18,6 @@ import (
 	"reportmap/internal/userfile"
 	"reportmap/mapview"
 )
-
-// variantTheme is the default theme fixed to light or dark.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
 
 // Headless is a view rendered without a display, through Fyne's software
 // renderer: for -png, for -locate, and for tests and scripts.
@@ -57,7 +46,7 @@ func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectI
 	if dark {
 		variant = theme.VariantDark
 	}
-	th := variantTheme{theme.DefaultTheme(), variant}
+	th := headless.Theme(variant)
 	fyne.CurrentApp().Settings().SetTheme(th)
 	v := NewView(a, texts)
 	v.ShowReport = func(*atlas.Report, string) {} // shows the button
