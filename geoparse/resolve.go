@@ -365,30 +365,42 @@ func cmpScore(a, b float64) int {
 // shift moves p by km kilometres towards the compass bearing of a
 // modifier ("northeastern" → 45°); "central" and unknown ones stay.
 func shift(p orb.Point, modifier string, km float64) orb.Point {
-	var dx, dy float64
-	switch modifier {
-	case "north", "northern", "upper":
-		dy = 1
-	case "south", "southern", "lower":
-		dy = -1
-	case "east", "eastern", "far":
-		dx = 1
-	case "west", "western":
-		dx = -1
-	case "northeast", "northeastern", "northeasterly":
-		dx, dy = math.Sqrt2/2, math.Sqrt2/2
-	case "northwest", "northwestern":
-		dx, dy = -math.Sqrt2/2, math.Sqrt2/2
-	case "southeast", "southeastern":
-		dx, dy = math.Sqrt2/2, -math.Sqrt2/2
-	case "southwest", "southwestern":
-		dx, dy = -math.Sqrt2/2, -math.Sqrt2/2
-	default:
+	dx, dy, ok := direction(modifier)
+	if !ok || dx == 0 && dy == 0 {
 		return p
+	}
+	if dx != 0 && dy != 0 { // a diagonal: km along it
+		dx, dy = dx*math.Sqrt2/2, dy*math.Sqrt2/2
 	}
 	lat := p[1] + dy*km/111.2
 	lon := p[0] + dx*km/(111.2*math.Max(0.2, math.Cos(p[1]*math.Pi/180)))
 	return orb.Point{lon, lat}
+}
+
+// direction is the compass direction a modifier names, as -1, 0 or 1 east
+// and north ("central" is 0, 0); ok is false for a word that names none.
+func direction(modifier string) (dx, dy float64, ok bool) {
+	switch modifier {
+	case "north", "northern", "upper":
+		return 0, 1, true
+	case "south", "southern", "lower":
+		return 0, -1, true
+	case "east", "eastern", "far":
+		return 1, 0, true
+	case "west", "western":
+		return -1, 0, true
+	case "northeast", "northeastern", "northeasterly":
+		return 1, 1, true
+	case "northwest", "northwestern":
+		return -1, 1, true
+	case "southeast", "southeastern":
+		return 1, -1, true
+	case "southwest", "southwestern":
+		return -1, -1, true
+	case "central", "mid":
+		return 0, 0, true
+	}
+	return 0, 0, false
 }
 
 // extent is a rough radius of a place of the kind, in km, for shifting
@@ -476,27 +488,10 @@ func namesakeOfCountry(e *gazetteer.Entry, cands []*gazetteer.Entry) bool {
 // ("southwestern Ontario": the box's south-west ninth). ok is false for
 // a modifier that names no direction.
 func sectorPoint(b orb.Bound, modifier string) (orb.Point, bool) {
-	fx, fy := 0.5, 0.5
-	switch modifier {
-	case "north", "northern", "upper":
-		fy = 5.0 / 6
-	case "south", "southern", "lower":
-		fy = 1.0 / 6
-	case "east", "eastern", "far":
-		fx = 5.0 / 6
-	case "west", "western":
-		fx = 1.0 / 6
-	case "northeast", "northeastern", "northeasterly":
-		fx, fy = 5.0/6, 5.0/6
-	case "northwest", "northwestern":
-		fx, fy = 1.0/6, 5.0/6
-	case "southeast", "southeastern":
-		fx, fy = 5.0/6, 1.0/6
-	case "southwest", "southwestern":
-		fx, fy = 1.0/6, 1.0/6
-	case "central", "mid":
-	default:
+	dx, dy, ok := direction(modifier)
+	if !ok {
 		return orb.Point{}, false
 	}
+	fx, fy := 0.5+dx/3, 0.5+dy/3 // the middle of the first, second or last third
 	return orb.Point{b.Min[0] + fx*(b.Max[0]-b.Min[0]), b.Min[1] + fy*(b.Max[1]-b.Min[1])}, true
 }
