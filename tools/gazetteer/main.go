@@ -122,6 +122,29 @@ func letters(s string) int {
 	return n
 }
 
+// arabic are the countries whose place names GeoNames and Natural Earth
+// write with the Arabic article ("Al Anbar", "Al Qamishli") that English
+// news often leaves out ("Anbar province", "Qamishli").
+var arabic = map[string]bool{"IQ": true, "SY": true, "SA": true, "YE": true, "EG": true, "LY": true, "JO": true, "LB": true,
+	"PS": true, "AE": true, "OM": true, "QA": true, "KW": true, "BH": true, "SD": true, "MA": true, "DZ": true, "TN": true, "MR": true}
+
+// withoutArticle returns name without its leading Arabic article ("Al ",
+// "Al-", "Ad ", "Ash ", "El "…) in a country of arabic, or "" when it has
+// none or too little would be left.
+func withoutArticle(name, cc string) string {
+	if !arabic[cc] {
+		return ""
+	}
+	for _, a := range []string{"Al", "Ad", "Ar", "As", "Ash", "At", "Az", "Ath", "El", "Ed", "Es", "Ez"} {
+		if len(name) > len(a)+1 && strings.EqualFold(name[:len(a)], a) && (name[len(a)] == ' ' || name[len(a)] == '-') {
+			if rest := name[len(a)+1:]; letters(rest) > 3 {
+				return rest
+			}
+		}
+	}
+	return ""
+}
+
 // addName appends name to names unless empty or a folded duplicate.
 func addName(names []string, name string) []string {
 	name = clean(name)
@@ -198,6 +221,9 @@ var extraDemonyms = map[string]string{
 	"Russians": "RU", "Chinese": "CN", "Japanese": "JP", "Vietnamese": "VN", "Lebanese": "LB", "Sudanese": "SD",
 	"Congolese": "CD", "Burmese": "MM", "Swiss": "CH", "Irish": "IE", "Filipino": "PH", "Filipinos": "PH",
 	"Kiwi": "NZ", "Saudi": "SA", "Saudis": "SA", "Kuwaiti": "KW", "Qatari": "QA", "Yemeni": "YE", "Yemenis": "YE",
+	"Kazakh": "KZ", "Kazakhs": "KZ", "Kyrgyz": "KG", "Uzbek": "UZ", "Uzbeks": "UZ", "Tajik": "TJ", "Tajiks": "TJ",
+	"Turkmen": "TM", "Azeri": "AZ", "Azeris": "AZ", "Afghan": "AF", "Afghans": "AF", "Bangladeshi": "BD", "Bangladeshis": "BD",
+	"Taiwanese": "TW", "Kosovar": "XK", "Kosovars": "XK", "Emirian": "AE", "Omani": "OM", "Omanis": "OM", "Bahraini": "BH",
 }
 
 // plural returns the plural of a demonym for people ("Ukrainians"), or ""
@@ -338,20 +364,25 @@ func readAdmin1(path string) ([]gazetteer.Entry, map[string]orb.MultiPolygon, ma
 			}
 		}
 		base := strings.TrimSuffix(strings.TrimSuffix(en, " Oblast"), " Province")
+		bases := []string{base}
+		if b := withoutArticle(base, cc); b != "" {
+			// "Anbar province" for Al Anbar, "Hasakah" for Al-Hasakah.
+			names = addName(names, b)
+			bases = append(bases, b)
+		}
 		lt, le := strings.ToLower(typ), strings.ToLower(typEn)
 		switch {
 		case le == "region" || le == "province" || le == "governorate" || lt == "oblast" || lt == "krai" || le == "territory":
-			for _, s := range []string{" region", " province"} {
-				names = addName(names, base+s)
+			for _, base := range bases {
+				for _, s := range []string{" region", " province", " governorate"} {
+					names = addName(names, base+s)
+				}
 			}
 			if lt == "oblast" {
 				names = addName(names, base+" Oblast")
 			}
 			if lt == "krai" {
 				names = addName(names, base+" Krai")
-			}
-			if le == "governorate" {
-				names = addName(names, base+" governorate")
 			}
 		case le == "state":
 			names = addName(names, base+" state")
@@ -520,6 +551,7 @@ func readCities(path string, gnToNE map[string]string, admin1Pop map[string]int,
 		}
 		names := addName(nil, c.name)
 		names = addName(names, c.ascii)
+		names = addName(names, withoutArticle(c.ascii, c.cc)) // "Qamishli" for Al Qamishli
 		own := map[string]bool{}
 		for _, n := range names {
 			own[gazetteer.Fold(n)] = true
