@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"reportmap/gazetteer"
 	"reportmap/geoparse"
 )
 
@@ -30,18 +29,6 @@ func seedText(b *testing.B, n int) string {
 	return s.String()[:n]
 }
 
-// realParser is a parser over the embedded gazetteer, as -import uses.
-func realParser(b *testing.B) *geoparse.Parser {
-	g, err := gazetteer.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := geoparse.New(g)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return p
-}
 
 // BenchmarkParse10KB geoparses a 10 KB report with the embedded
 // gazetteer (loaded once, before the timer).

@@ -42,9 +42,15 @@ func TruthFromAtlas(a *atlas.Atlas, report string) []Truth {
 	return out
 }
 
+// partOfCountryTolerance is how far a part of a country ("northern
+// Peru", "western Zambia") may lie from the true point: such a part is a
+// third or a half of the country, hundreds of km across.
+const partOfCountryTolerance = 600e3
+
 // riverTolerance is how far a river's point may lie from the true one: a
-// river is hundreds of km long and either point is somewhere along it.
-const riverTolerance = 500e3
+// river is hundreds or thousands of km long, and either point is
+// somewhere along it (the Mississippi: 3,700 km).
+const riverTolerance = 1500e3
 
 // Tolerance returns how far, in metres, a resolved place may lie from
 // the true point of a place of kind k and still count as found: 15 km
@@ -53,7 +59,8 @@ const riverTolerance = 500e3
 // region (kind region with a curated id: Europe, the Middle East). A
 // country counts when the names agree and the place resolved to a
 // country, whatever the distance: a country's point (centroid or capital)
-// is a convention.
+// is a convention; so does a sea or ocean resolved to a sea (the Indian
+// Ocean's point is anywhere in 70 million km²).
 func Tolerance(k atlas.Kind) float64 {
 	switch k {
 	case atlas.KindCity, atlas.KindArea, atlas.KindUnknown:
@@ -129,8 +136,12 @@ func matches(p *Place, t *Truth) bool {
 		return p.Kind == atlas.KindCountry || p.Gazetteer.Source == gazetteer.SourceCurated
 	case t.Kind == atlas.KindRegion && p.Gazetteer.Source == gazetteer.SourceCurated && p.Kind == atlas.KindRegion:
 		return d <= 2000e3
+	case t.Kind == atlas.KindSea && p.GazetteerKind == gazetteer.KindSea:
+		return true // a sea's or ocean's point is a convention, as a country's
 	case p.GazetteerKind == gazetteer.KindRiver:
 		return d <= riverTolerance // a river's point is anywhere along hundreds of km
+	case p.GazetteerKind == gazetteer.KindCountry && slices.Contains(p.Reasons, ReasonModifier):
+		return d <= partOfCountryTolerance
 	}
 	return d <= Tolerance(t.Kind)
 }

@@ -3,6 +3,7 @@ package geoparse_test
 import (
 	"testing"
 
+	"reportmap/gazetteer"
 	"reportmap/geoparse"
 	"reportmap/geoparse/geoparsetest"
 )
@@ -11,6 +12,20 @@ import (
 func newParser(tb testing.TB) *geoparse.Parser {
 	tb.Helper()
 	p, err := geoparse.New(geoparsetest.Gazetteer())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+// realParser is a parser over the embedded gazetteer, as -import uses.
+func realParser(tb testing.TB) *geoparse.Parser {
+	tb.Helper()
+	g, err := gazetteer.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := geoparse.New(g)
 	if err != nil {
 		tb.Fatal(err)
 	}

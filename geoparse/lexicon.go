@@ -66,7 +66,7 @@ blue_house zhongnanhai`)
 
 // connectors may join capitalised words into one name: "Gulf of Mexico",
 // "Bosnia and Herzegovina", "Tour de France".
-var connectors = set(`of de du des la le al el and upon on-the da do dos das di del von van der den`)
+var connectors = set(`of de du des la le al el es and upon on-the da do dos das di del von van der den`)
 
 // designators follow a name and say what it is: "Kursk region", "Gaza
 // Strip", "Orange County". The value is the kind of entry it favours.
@@ -76,6 +76,22 @@ var designators = map[string]designator{
 	"strip": desAdmin1, "krai": desAdmin1, "republic": desAdmin1, "department": desAdmin1, "canton": desAdmin1,
 	"city": desCity, "town": desCity, "village": desCity,
 }
+
+// featureNouns continue a name into a feature's: "Benue River", "Niger
+// Delta", "Gulf of Finland". A place matched inside such a run names
+// another feature, one the gazetteer does not know.
+var featureNouns = set(`river rivers lake lakes sea gulf bay strait straits channel delta valley desert mountains mountain mount
+hills island islands peninsula canal reservoir dam falls park forest basin plateau glacier volcano reef coast gorge pass
+valle monte lago rio río isla sierra cerro lac mont`)
+
+// pointFeatures, written after a name in lower case, make it another
+// feature than the place of the name: "the Taal volcano" is not Taal
+// town. The name is looked up with the word ("Taal Volcano"); when the
+// gazetteer lacks that, the name is dropped.
+var pointFeatures = set(`river lake volcano dam reservoir mount mountain glacier falls canal gorge pass`)
+
+// notPlaces are names of things that the gazetteer has as places.
+var notPlaces = set(`el_niño el_nino la_niña la_nina`)
 
 // pluralDesignators follow two names: "the Kharkiv and Zaporizhzhia
 // regions".

@@ -28,6 +28,7 @@ const (
 	ReasonFrequent                             // role: named often
 	ReasonEarly                                // role: named in the first sentences
 	ReasonSameCountry                          // most other places named are in its country
+	ReasonListed                               // listed with regions of its country ("Alabama, Georgia and Florida")
 )
 
 var reasonText = [...]string{
@@ -53,6 +54,7 @@ var reasonText = [...]string{
 	ReasonFrequent:           "named often",
 	ReasonEarly:              "named early",
 	ReasonSameCountry:        "most other places named are in its country",
+	ReasonListed:             "listed with regions of its country",
 }
 
 // String returns the reason in words.

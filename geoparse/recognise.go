@@ -22,14 +22,17 @@ type mention struct {
 	prep       string             // the preposition before it ("in"), lower case
 	cue        bool               // a location noun or event word before the preposition
 	origin     bool               // "from X": where someone comes from
+	addressee  bool               // "urged X", "told X": spoken to
 	hint       string             // a country code from "the Russian region of"
 	pair       int                // index of the mention after ", " ("Paris, Texas"), else -1
+	listed     []int              // the mentions beside it in a list ("Alabama, Georgia and Florida")
 }
 
 // recognise finds the mentions of places in text, and the country codes
 // its demonyms refer to.
 func (p *Parser) recognise(text string, sents []Span) (ms []mention, demonyms map[string]int) {
 	demonyms = map[string]int{}
+	persons := map[string]bool{} // words seen in people's names
 	for si, s := range sents {
 		toks := tokenize(text, s)
 		first := firstWord(toks)
@@ -47,7 +50,7 @@ func (p *Parser) recognise(text string, sents []Span) (ms []mention, demonyms ma
 					j = e
 				}
 			}
-			i = p.run(text, toks, i, j, si, first, &ms, demonyms)
+			i = p.run(text, toks, i, j, si, first, &ms, demonyms, persons)
 		}
 	}
 	for k := range ms {
@@ -98,7 +101,7 @@ func runEnd(toks []token, i int) int {
 
 // run recognises the names in the capitalised run toks[i:j] and returns
 // where scanning goes on.
-func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]mention, demonyms map[string]int) int {
+func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]mention, demonyms map[string]int, persons map[string]bool) int {
 	lower := func(k int) string { return strings.ToLower(toks[k].base()) }
 	// A dateline: all-caps words at the start of the text's line, then a comma.
 	if i == first && toks[i].upper && j < len(toks) && (toks[j].text == "," || toks[j].text == "(" || toks[j].text == "—") && (toks[i].Start == 0 || text[toks[i].Start-1] == '\n') {
@@ -131,7 +134,25 @@ func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]menti
 			return j
 		}
 	}
+	if notPlaces[joined] {
+		return j
+	}
+	// "said Victoria Mwansa": a full name after "said" is a person.
+	if i > 0 && saidVerbs[strings.ToLower(toks[i-1].text)] && j-i >= 2 && i != first {
+		for a := i; a < j; a++ {
+			if connectors[lower(a)] {
+				break
+			}
+			persons[lower(a)] = true
+		}
+		return j
+	}
 	// Organisations, events and buildings: a run with an organisation word.
+	// "Centre for Volcanology", "Institute for …": an organisation
+	// whose name goes on after a lower-case "for".
+	if j-i == 1 && orgWords[lower(i)] && j+1 < len(toks) && strings.EqualFold(toks[j].text, "for") && toks[j+1].cap {
+		return runEnd(toks, j+1)
+	}
 	for k := i; k < j; k++ {
 		w := lower(k)
 		if !orgWords[w] || (k == i && j-i == 1) {
@@ -169,6 +190,13 @@ func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]menti
 			// A title: the rest of the segment is a person ("Prime
 			// Minister Benjamin Netanyahu"); after a connector the run
 			// may go on to a place ("Speaker Mike Johnson of Louisiana").
+			// The person's names are remembered: "Rocha said" later is
+			// Governor Rubén Rocha Moya, not Rocha, Uruguay.
+			for a := k + 1; a < segJ; a++ {
+				if !titles[lower(a)] {
+					persons[lower(a)] = true
+				}
+			}
 			k = segJ + 1
 			continue
 		}
@@ -209,7 +237,17 @@ func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]menti
 		// A partial match inside a run of capitalised words is a person
 		// or an organisation ("Vladimir Putin", "Adam Parsons"), unless
 		// the rest are directions.
+		// A place inside a feature's name the gazetteer lacks: "Benue
+		// River", "Niger Delta", "Gulf of Finland".
+		if n := last + 1; n < segJ && featureNouns[lower(n)] || featureNouns[lower(k)] && bestLen == 1 && last+2 < j && lower(last+1) == "of" {
+			return j
+		}
 		if bestLen == 1 && segJ-segI > 1 && !p.restIsNames(text, toks, segI, segJ, k, last, first) {
+			for a := segI; a < segJ; a++ {
+				if a != k && !titles[lower(a)] {
+					persons[lower(a)] = true
+				}
+			}
 			// Go on after the segment's connector: "Mark Kelly of
 			// Arizona" still names Arizona.
 			k = segJ + 1
@@ -217,12 +255,14 @@ func (p *Parser) run(text string, toks []token, i, j, si, first int, ms *[]menti
 		}
 		m := mention{Span: Span{toks[k].Start, toks[last].End - toks[last].poss}, sentence: si, cands: best, possessive: toks[last].poss > 0, initial: k == first}
 		m.name = text[m.Start:m.End]
-		if !p.accept(text, toks, k, last, first, &m) {
+		if !p.accept(text, toks, k, last, first, &m, persons) {
 			k = last + 1
 			continue
 		}
 		p.context(toks, k, last, &m)
-		*ms = append(*ms, m)
+		if len(m.cands) > 0 {
+			*ms = append(*ms, m)
+		}
 		k = last + 1
 	}
 	return j
@@ -292,7 +332,7 @@ func afterOpenQuote(text string, i int) bool {
 }
 
 // accept applies the rejections to a matched name toks[k..last].
-func (p *Parser) accept(text string, toks []token, k, last, first int, m *mention) bool {
+func (p *Parser) accept(text string, toks []token, k, last, first int, m *mention, persons map[string]bool) bool {
 	w := strings.ToLower(m.name)
 	top := m.cands[0]
 	big := false // a country, admin-1, sea or region among the candidates
@@ -335,7 +375,7 @@ func (p *Parser) accept(text string, toks []token, k, last, first int, m *mentio
 	}
 	// Months, weekdays, directions and organisations are never places on
 	// their own ("last August", "its Western allies", "Hamas").
-	if k == last && neverAlone[w] {
+	if k == last && (neverAlone[w] || pointFeatures[w]) {
 		return false
 	}
 	if lowerCaseCities[w] && !big && k == last && !toks[k].cap {
@@ -347,18 +387,28 @@ func (p *Parser) accept(text string, toks []token, k, last, first int, m *mentio
 			return false
 		}
 	}
-	// "X said": a person, or a capital standing for its government.
-	country, capital := false, false
+	// "X said": a person, unless X is a national capital, which stands
+	// for its government ("Tallinn would ask", "Moscow said") and is
+	// kept: the reader's map shows where that government sits.
+	capital := false
 	for _, e := range m.cands {
-		country = country || e.Kind == gazetteer.KindCountry
 		capital = capital || e.Feature == "PPLC"
-	}
-	if n := nextWord(toks, last+1); k == last && capital && !country && n >= 0 && speechVerbs[strings.ToLower(toks[n].text)] {
-		return false // "Washington urged", "Moscow said": the government
 	}
 	// "traders in Dubai said": after a preposition it is the place.
 	afterPrep := k > 0 && toks[k-1].word && placePrepositions[strings.ToLower(toks[k-1].text)]
-	if k == last && !big && !afterPrep {
+	// A word met earlier in a person's name ("Governor Rubén Rocha
+	// Moya" … "Rocha said") is that person, unless a country or after
+	// "in".
+	if k == last && !afterPrep && persons[w] {
+		country := false
+		for _, e := range m.cands {
+			country = country || e.Kind == gazetteer.KindCountry
+		}
+		if !country {
+			return false
+		}
+	}
+	if k == last && !big && !afterPrep && !capital {
 		if n := nextWord(toks, last+1); n >= 0 && speechVerbs[strings.ToLower(toks[n].text)] {
 			return false
 		}
@@ -377,6 +427,29 @@ func (p *Parser) context(toks []token, k, last int, m *mention) {
 		if d, ok := designators[strings.ToLower(toks[n].text)]; ok && toks[last].poss == 0 {
 			m.des = d
 			m.End = toks[n].End
+		}
+	}
+	// "the Niger river", "the Niger and Benue rivers": the river, when
+	// the gazetteer knows it.
+	if n := last + 1; m.des == desNone && toks[last].poss == 0 {
+		for n < len(toks) && toks[n].word && strings.EqualFold(toks[n].text, "and") {
+			n = runEnd(toks, n+1)
+		}
+		noun := ""
+		if n < len(toks) && toks[n].word && !toks[n].cap {
+			noun = strings.TrimSuffix(strings.ToLower(toks[n].text), "s")
+		}
+		if pointFeatures[noun] {
+			feature := m.name + " " + strings.ToUpper(noun[:1]) + noun[1:]
+			if c := p.g.Lookup(feature); len(c) > 0 {
+				m.cands = c
+				m.name = feature
+				if n == last+1 {
+					m.End = toks[n].End
+				}
+			} else {
+				m.cands = nil // a feature the gazetteer lacks, not the place of its name
+			}
 		}
 	}
 	// "the Kharkiv and Zaporizhzhia regions": a plural designator after
@@ -414,6 +487,9 @@ func (p *Parser) context(toks []token, k, last int, m *mention) {
 	}
 	if b >= 0 && toks[b].word && strings.EqualFold(toks[b].text, "from") {
 		m.origin = true
+	}
+	if b >= 0 && toks[b].word && speechVerbs[strings.ToLower(toks[b].text)] {
+		m.addressee = true // "urged Moscow": spoken to, not where it happens
 	}
 	if b >= 0 && toks[b].word && eventPrepositions[strings.ToLower(toks[b].text)] {
 		m.prep = strings.ToLower(toks[b].text)

@@ -33,7 +33,10 @@ func TestRecognition(t *testing.T) {
 		{"x said", "“Go,” Trainer said. Puls said nothing.", nil},
 		{"said x", "“Go,” said Trainer.", nil},
 		{"codename", "He goes by the codename “Trainer”.", nil},
-		{"capital as government", "Moscow said the talks failed.", nil},
+		{"capital as government is where it sits", "Moscow said the talks failed.", []string{"Moscow"}},
+		{"a person's name met before", "Governor Rubén Rocha Moya sent troops. Rocha said the state was calm.", nil},
+		{"an organisation for something", "The Centre for Volcanology raised the alert.", nil},
+		{"a feature the gazetteer lacks", "Ships crossed the Gulf of Finland and the Benue River rose.", nil},
 		{"country as speaker is still named", "Russia said the talks failed.", []string{"Russia"}},
 		{"organisation", "George Washington University and the Tour de France.", nil},
 		{"state body names its country", "The Armed Forces of Ukraine said so.", []string{"Ukraine"}},
@@ -74,4 +77,34 @@ func bracket(ss []string) string {
 		s += a
 	}
 	return s + "]"
+}
+
+// TestRulesWithTheEmbeddedGazetteer checks rules that need places the
+// small test gazetteer lacks.
+func TestRulesWithTheEmbeddedGazetteer(t *testing.T) {
+	p := realParser(t)
+	tests := []struct {
+		name string
+		text string
+		want []string // "name=gazetteer id"
+	}{
+		{"rivers after two names", "The Niger and Benue rivers rose.", []string{"Niger River=curated:niger-river", "Benue River=curated:benue-river"}},
+		{"a region listed with its country's regions", "Rain fell on Alabama, Georgia and Florida.", []string{"Alabama=ne:US-AL", "Georgia=ne:US-GA", "Florida=ne:US-FL"}},
+		{"a lower-case connector inside a name", "Police in Dar es Salaam made arrests.", []string{"Dar es Salaam=geonames:160263"}},
+		{"a region called by its city's name is the city", "Ships docked at Port Said.", []string{"Port Said=geonames:358619"}},
+		{"a region the bare name abbreviates stays the region", "Troops pushed into Kursk.", []string{"Kursk Oblast=ne:RU-KRS"}},
+		{"the Arabic article left out", "Gunmen attacked in Anbar province.", []string{"Al Anbar=ne:IQ-AN"}},
+		{"a capital standing for its government", "Prosecutors in Stockholm said the cable broke by accident, and Tallinn would ask for patrols.", []string{"Stockholm=geonames:2673730", "Tallinn=geonames:588409"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, pl := range p.Parse(tc.text).Places {
+				got = append(got, pl.Name+"="+pl.Gazetteer.String())
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

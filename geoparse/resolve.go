@@ -26,15 +26,29 @@ func prior(e *gazetteer.Entry, cands []*gazetteer.Entry, folded string) (float64
 	case gazetteer.KindCountry:
 		return 3.0, []Reason{ReasonCountry}
 	case gazetteer.KindAdmin1:
-		// A region and its namesake city: the region, unless the city
-		// has a million people ("Kursk", "Gaza" → the region; "Kharkiv",
-		// "New York" → the city).
+		// A region and its namesake city in it. A region whose own name
+		// is the bare name ("Port Said", "Tanga", "Malatya") is news
+		// shorthand for its city when the city has 100,000 people; a
+		// region the bare name only abbreviates ("Kursk" for Kursk
+		// Oblast, "Gaza" for the Gaza Strip) is meant unless the city
+		// has a million ("Kharkiv", "New York" → the city).
+		// A region whose city holds under a third of its people is
+		// the region ("Quebec", "Auckland"'s region of two million).
+		own := gazetteer.Fold(e.Name) == folded
 		for _, c := range cands {
 			if c.Kind == gazetteer.KindCity && c.Admin1 == e.ID.Key {
-				if c.Population >= 1_000_000 {
+				if c.Population >= 1_000_000 || own && c.Population >= 100_000 && 3*c.Population >= e.Population {
 					return 1.5, nil
 				}
 				return 2.5, []Reason{ReasonAdmin1}
+			}
+		}
+		// A small region abroad yields to a city of the name with twice
+		// its people: "Manchester" is the English city, not Jamaica's
+		// parish.
+		for _, c := range cands {
+			if c.Kind == gazetteer.KindCity && c.Country != e.Country && c.Population >= 200_000 && c.Population >= 2*e.Population {
+				return 1.5, nil
 			}
 		}
 		return 2.0, []Reason{ReasonAdmin1}
@@ -311,6 +325,16 @@ func resolve(ms []mention, demonyms map[string]int) resolution {
 			if i > 0 && ms[i-1].pair == i {
 				if contains(e, res.chosen[i-1].e) || pairContains(e, ms[i-1].cands) {
 					bonus, why = 4, ReasonPair
+				}
+			}
+			// A region listed among regions of one country is that
+			// country's: "Alabama, Georgia and the Florida Panhandle".
+			// The list says which country, not whether city or region.
+			if e.Kind == gazetteer.KindAdmin1 && bonus < 4 && res.chosen[i].e.Country != e.Country {
+				for _, j := range ms[i].listed {
+					if o := res.chosen[j].e; o.Kind == gazetteer.KindAdmin1 && o.Country == e.Country && o.ID != e.ID {
+						bonus, why = 1.5, ReasonListed
+					}
 				}
 			}
 			for j := range ms {
