@@ -41,12 +41,17 @@ var qualitySets = []struct {
 	// on set 4: P 0.86, R 0.74, settings 10/26. Since used for tuning
 	// (now P 0.92, R 0.77): a sixth set measures unseen text.
 	{"held out 5, since used for tuning", filepath.Join("testdata", "heldout5", "places.geojson"), 0.90, 0.75, 0.3},
+	// Twelve texts by a sixth writer, with more villages, districts and
+	// islands than the others; first run, after every rule above, none
+	// changed since: P 0.88, R 0.66, settings 13/32. Tune on it and it
+	// stops telling how the parser does on unseen text.
+	{"held out 6, unseen", filepath.Join("testdata", "heldout6", "places.geojson"), 0.86, 0.64, 0.35},
 }
 
 // The held-out truth is itself checked: every excerpt is verbatim in its
 // report, so a typo in the truth cannot pass for a parser error.
 func TestHeldOutTruthIsVerbatim(t *testing.T) {
-	for _, set := range []string{"heldout", "heldout2", "heldout3", "heldout4", "heldout5"} {
+	for _, set := range []string{"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} {
 		file := filepath.Join("testdata", set, "places.geojson")
 		a, err := atlas.LoadFile(file)
 		if err != nil {
