@@ -29,6 +29,8 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add([]byte(fc(good, pt(`[1,2]`, `{"id":"x","aliases":[1],"marker-color":"#zzz","excerpts":[{"report":"r","text":"t"}]}`))))
 	f.Add([]byte(fc(pt(`[1,2]`, `{"id":"x","excerpts":[{"text":"t"},{"report":"","text":"u"}]}`), pt(`[1,2]`, `{"id":"x"}`), pt(`[1,2]`, `{"id":"x-2","name":"n\xff"}`))))
+	f.Add([]byte(fc(pt(`[1,2]`, `{"id":"x","confidence":0.5,"gazetteer":"geonames:1","alternatives":[{"gazetteer":"ne:X","name":"X","country":"FR"}],"reasons":["r"],"corrected":true}`),
+		pt(`[1,2]`, `{"confidence":"high","alternatives":[{"name":1}],"reasons":[null],"corrected":1}`))))
 	f.Add([]byte("\xff\xfe{\x00}\x00"))
 	f.Add([]byte(`{"type":"Feature","geometry":{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}]},"properties":null}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
