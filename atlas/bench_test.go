@@ -81,3 +81,20 @@ func TestGeneratedLoads(t *testing.T) {
 		t.Errorf("places %d warnings %v reports %d", len(a.Places), a.Warnings, len(a.Reports))
 	}
 }
+
+// BenchmarkEncode100k writes the places of BenchmarkLoad100k back.
+func BenchmarkEncode100k(b *testing.B) {
+	a, err := atlas.Load("gen.geojson", generated(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		data, err := atlas.Encode(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(data)))
+	}
+}
