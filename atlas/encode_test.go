@@ -141,11 +141,13 @@ func TestEncodeRoundTripFiles(t *testing.T) {
 // byte-order mark, U+FFFD and an escaped NUL.
 const odd = "\"quoted\" \\ back\\slash\t<b>&amp;</b> \u0001\u001f\u007f שָׁלוֹם مرحبا e\u0301 👩‍👩‍👧 𝄞 \u2028\u2029 \ufeff \ufffd \x00 end"
 
+var negZero = math.Copysign(0, -1)
+
 // generatedAtlas is an atlas made in Go, as the app makes one, with
 // provenance, styling, odd Unicode, unattributed quotes and geometries.
 func generatedAtlas() *atlas.Atlas {
 	poly := orb.Polygon{{{2, 51}, {3, 51}, {3, 52}, {2, 52}, {2, 51}}}
-	coll := orb.Collection{orb.Point{1e-7, -0.0}, orb.LineString{{10, 10}, {11, 11}}, orb.Collection{}, orb.Polygon{{}}}
+	coll := orb.Collection{orb.Point{1e-7, negZero}, orb.LineString{{10, 10}, {11, 11}}, orb.Collection{}, orb.Polygon{{}}}
 	centroid := func(g orb.Geometry) orb.Point { c, _ := planar.CentroidArea(g); return c }
 	a := &atlas.Atlas{
 		Reports: []atlas.Report{
@@ -169,7 +171,7 @@ func generatedAtlas() *atlas.Atlas {
 		MarkerColor: color.NRGBA{A: 0xff}, HasMarkerColor: true, MarkerSize: atlas.MarkerSmall, Excerpts: []atlas.Excerpt{}})
 	add(atlas.Place{ID: "coll", Name: "Collection", Role: atlas.RoleMentioned, Geometry: coll, Point: centroid(coll)})
 	add(atlas.Place{ID: "  spaced id  ", Name: "  spaced title  ", Title: "  spaced title  ", Role: atlas.RoleMentioned, // named by its title, as Load names it
-		Point: orb.Point{-0.0, 3.54474109978971e-08}, Excerpts: []atlas.Excerpt{{Report: " r1 ", Text: " padded "}}})
+		Point: orb.Point{negZero, 3.54474109978971e-08}, Excerpts: []atlas.Excerpt{{Report: " r1 ", Text: " padded "}}})
 	add(atlas.Place{ID: "   ", Name: "   ", Role: atlas.RoleMentioned, Point: orb.Point{0.1 + 0.2, 98.76543210987654 - 90}}) // named by its id
 	add(atlas.Place{ID: "x-2", Name: "x", Role: atlas.RoleMentioned, Point: orb.Point{179.99999999999997, -89.99999999999999},
 		Provenance: &atlas.Provenance{Confidence: 0.9999999999999999, Gazetteer: ""}})
