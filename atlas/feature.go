@@ -30,8 +30,9 @@ type featureDecoder struct {
 	knownReports map[string]int // read only
 	interned     map[string]string
 	arena        stringArena
-	badUTF8      []string // the fields of this feature with invalid UTF-8
-	num          []byte   // scratch for a number's text (see number)
+	badUTF8      []string     // the fields of this feature with invalid UTF-8
+	num          []byte       // scratch for a number's text (see number)
+	provenances  []Provenance // the block newProvenance takes from
 }
 
 // str returns a JSON string's value as a string of its own (fastjson's

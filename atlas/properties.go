@@ -192,11 +192,18 @@ func stringList(v *fastjson.Value, str func(*fastjson.Value) string) (list []str
 	if v.Type() != fastjson.TypeArray {
 		return nil, false
 	}
-	for _, s := range v.GetArray() {
+	a := v.GetArray()
+	for _, s := range a {
 		if !isString(s) {
 			return nil, false
 		}
-		list = append(list, str(s))
+	}
+	if len(a) == 0 {
+		return nil, true
+	}
+	list = make([]string, len(a))
+	for i, s := range a {
+		list[i] = str(s)
 	}
 	return list, true
 }

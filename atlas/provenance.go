@@ -76,8 +76,21 @@ func (fd *featureDecoder) readProvenance(p *Place, o *fastjson.Object, warn func
 		}
 	}
 	if found {
-		p.Provenance = &pv
+		p.Provenance = fd.newProvenance()
+		*p.Provenance = pv
 	}
+}
+
+// newProvenance returns a new Provenance from a block of them, so that a
+// file of imported places costs an allocation a few hundred places, not
+// one a place; like the string arena's, a block lives as long as any of
+// its places.
+func (fd *featureDecoder) newProvenance() *Provenance {
+	if len(fd.provenances) == cap(fd.provenances) {
+		fd.provenances = make([]Provenance, 0, 256)
+	}
+	fd.provenances = fd.provenances[:len(fd.provenances)+1]
+	return &fd.provenances[len(fd.provenances)-1]
 }
 
 // alternatives decodes the "alternatives" list, or says what is wrong
