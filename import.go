@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -24,56 +23,6 @@ import (
 // importGazetteer returns the gazetteer -import resolves names with: the
 // embedded one. It is a variable so that tests can give a small one.
 var importGazetteer = gazetteer.Default
-
-// importFeature is one place of an imported places file, in the app's
-// format (README, "Making your own places file") plus "confidence",
-// "gazetteer", "alternatives" and "reasons", which the loader ignores.
-type importFeature struct {
-	Type     string `json:"type"`
-	Geometry struct {
-		Type        string    `json:"type"`
-		Coordinates orb.Point `json:"coordinates"`
-	} `json:"geometry"`
-	Properties importProps `json:"properties"`
-}
-
-type importProps struct {
-	ID           string            `json:"id"`
-	Name         string            `json:"name"`
-	Aliases      []string          `json:"aliases,omitempty"`
-	Role         atlas.Role        `json:"role"`
-	Kind         atlas.Kind        `json:"kind"`
-	Excerpts     []importExcerpt   `json:"excerpts"`
-	Confidence   float64           `json:"confidence"`
-	Gazetteer    string            `json:"gazetteer"`
-	Alternatives []importAlternate `json:"alternatives,omitempty"`
-	Reasons      []string          `json:"reasons,omitempty"`
-}
-
-type importExcerpt struct {
-	Report string `json:"report"`
-	Text   string `json:"text"`
-}
-
-type importAlternate struct {
-	Gazetteer string `json:"gazetteer"`
-	Name      string `json:"name"`
-	Country   string `json:"country,omitempty"`
-}
-
-type importReport struct {
-	ID       string   `json:"id"`
-	Title    string   `json:"title"`
-	Source   string   `json:"source"`
-	File     string   `json:"file"`
-	Settings []string `json:"settings"`
-}
-
-type importFile struct {
-	Type     string           `json:"type"`
-	Reports  []importReport   `json:"reports"`
-	Features []*importFeature `json:"features"`
-}
 
 // runImport geoparses each file as one report and writes out, a places
 // file, with each report's text under reports/ beside it. It prints one
@@ -111,8 +60,8 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 	}
 	dir := filepath.Dir(absOut)
 	status := 0
-	doc := importFile{Type: "FeatureCollection", Reports: []importReport{}, Features: []*importFeature{}}
-	byKey := map[string]*importFeature{}
+	doc := &atlas.Atlas{}
+	byKey := map[string]int{} // the index in doc.Places of each place found
 	usedIDs := map[string]bool{}
 	usedReports := map[string]bool{}
 	type text struct{ path, body string }
@@ -150,43 +99,41 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 		if title == "" {
 			title = firstLine(body, filepath.Base(f))
 		}
-		rep := importReport{ID: rid, Title: title, Source: filepath.Base(f), File: rel, Settings: []string{}}
+		rep := atlas.Report{ID: rid, Title: title, Source: filepath.Base(f), File: rel}
 		res := p.Parse(body)
 		var settingNames []string
 		for _, pl := range res.Places {
 			key := pl.Gazetteer.String() + "|" + pl.Name
-			ft := byKey[key]
-			if ft == nil {
-				ft = &importFeature{Type: "Feature"}
-				ft.Geometry.Type = "Point"
-				ft.Geometry.Coordinates = orb.Point{round5(pl.Point[0]), round5(pl.Point[1])}
+			k, ok := byKey[key]
+			if !ok {
 				id := pl.ID
 				if e := g.ByID(pl.Gazetteer); usedIDs[id] && e != nil {
 					// A namesake of a place already in the file: "paris-us-tx".
 					id = atlas.Slug(id + " " + cmp.Or(e.Admin1, e.Country))
 				}
-				ft.Properties = importProps{ID: uniqueID(id, usedIDs, "place"), Name: pl.Name, Role: atlas.RoleMentioned, Kind: pl.Kind,
-					Confidence: pl.Confidence, Gazetteer: pl.Gazetteer.String()}
+				prov := &atlas.Provenance{Confidence: pl.Confidence, Gazetteer: pl.Gazetteer.String()}
 				for _, a := range pl.Alternatives {
-					ft.Properties.Alternatives = append(ft.Properties.Alternatives, importAlternate{Gazetteer: a.ID.String(), Name: a.Name, Country: a.Country})
+					prov.Alternatives = append(prov.Alternatives, atlas.Alternative{Gazetteer: a.ID.String(), Name: a.Name, Country: a.Country})
 				}
 				for _, r := range pl.Reasons {
-					ft.Properties.Reasons = append(ft.Properties.Reasons, r.String())
+					prov.Reasons = append(prov.Reasons, r.String())
 				}
-				byKey[key] = ft
-				doc.Features = append(doc.Features, ft)
+				k = len(doc.Places)
+				byKey[key] = k
+				doc.Places = append(doc.Places, atlas.Place{ID: uniqueID(id, usedIDs, "place"), Name: pl.Name, Role: atlas.RoleMentioned, Kind: pl.Kind,
+					Point: orb.Point{round5(pl.Point[0]), round5(pl.Point[1])}, Provenance: prov, Feature: k})
 			}
-			fp := &ft.Properties
+			fp := &doc.Places[k]
 			for _, a := range pl.Aliases {
 				if a != fp.Name && !slices.Contains(fp.Aliases, a) {
 					fp.Aliases = append(fp.Aliases, a)
 				}
 			}
 			for _, e := range pl.Excerpts {
-				fp.Excerpts = append(fp.Excerpts, importExcerpt{Report: rid, Text: atlas.Normalize(e.Text)})
+				fp.Excerpts = append(fp.Excerpts, atlas.Excerpt{Report: rid, Text: atlas.Normalize(e.Text)})
 			}
-			if pl.Confidence < fp.Confidence {
-				fp.Confidence = pl.Confidence
+			if pl.Confidence < fp.Provenance.Confidence {
+				fp.Provenance.Confidence = pl.Confidence
 			}
 			if pl.Role == atlas.RoleSetting {
 				fp.Role = atlas.RoleSetting
@@ -198,6 +145,16 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 		texts = append(texts, text{filepath.Join(dir, filepath.FromSlash(rel)), body})
 		fmt.Fprintf(stdout, "%s: report %q, %s, settings: %s\n", f, rid, plural(len(res.Places), "place"), orNone(settingNames))
 	}
+	if len(doc.Places) == 0 {
+		// A places file needs a place: the app could not open one without.
+		fmt.Fprintf(stderr, "reportmap: no places found in %s; %s not written\n", plural(len(doc.Reports), "readable file"), out)
+		return 1
+	}
+	data, err := atlas.Encode(doc)
+	if err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
 	if err := os.MkdirAll(filepath.Join(dir, "reports"), 0o755); err != nil {
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1
@@ -208,16 +165,11 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	data, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
+	if err := writeBytes(absOut, data); err != nil {
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1
 	}
-	if err := writeBytes(absOut, append(data, '\n')); err != nil {
-		fmt.Fprintln(stderr, "reportmap:", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "wrote %s: %s, %s\n", out, plural(len(doc.Reports), "report"), plural(len(doc.Features), "place"))
+	fmt.Fprintf(stdout, "wrote %s: %s, %s\n", out, plural(len(doc.Reports), "report"), plural(len(doc.Places), "place"))
 	return status
 }
 

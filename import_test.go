@@ -105,6 +105,38 @@ func TestImport(t *testing.T) {
 			t.Errorf("output has no %s", key)
 		}
 	}
+	// Every place keeps how it was found, and the app writes the file
+	// back as it is.
+	for _, p := range a.Places {
+		if pv := p.Provenance; pv == nil || pv.Gazetteer == "" || pv.Confidence < 0 || pv.Confidence > 1 || pv.Corrected {
+			t.Errorf("%s: provenance %+v", p.ID, p.Provenance)
+		}
+	}
+	if p := a.Place("paris-us-tx"); p == nil || p.Provenance == nil || len(p.Provenance.Alternatives) == 0 {
+		t.Errorf("paris-us-tx %+v has no alternatives", p)
+	}
+	if again, err := atlas.Encode(a); err != nil || !bytes.Equal(again, raw) {
+		t.Errorf("atlas.Encode(LoadFile(out)) is not the file -import wrote (err %v)", err)
+	}
+}
+
+// -import of files that name no place writes nothing: a places file needs
+// a place.
+func TestImportNoPlaces(t *testing.T) {
+	withTestGazetteer(t)
+	dir := t.TempDir()
+	none := filepath.Join(dir, "none.txt")
+	if err := os.WriteFile(none, []byte("The talks ended without a deal.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.geojson")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-import", "-o", out, none}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "no places found in 1 readable file; "+out+" not written") {
+		t.Errorf("exit %d, stderr %q", code, &stderr)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("%s written: %v", out, err)
+	}
 }
 
 func TestImportErrors(t *testing.T) {

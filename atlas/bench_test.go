@@ -67,6 +67,25 @@ func benchOrb(b *testing.B, n int) {
 	}
 }
 
+// BenchmarkLoadProvenance100k loads the places of BenchmarkLoad100k, each
+// with the provenance -import writes (about 200 bytes more a feature).
+func BenchmarkLoadProvenance100k(b *testing.B) {
+	const n = 100_000
+	data := bytes.ReplaceAll(generated(b, n), []byte(`","excerpts":[`), []byte(`","confidence":0.87,"gazetteer":"geonames:2988507",`+
+		`"alternatives":[{"gazetteer":"geonames:4717560","name":"Paris","country":"US"}],"reasons":["a capital","the text names France"],"excerpts":[`))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := atlas.Load("gen.geojson", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(a.Places) != n || a.Places[n-1].Provenance == nil || len(a.Warnings) > 0 {
+			b.Fatalf("loaded %d places, the last with provenance %v; warnings %v", len(a.Places), a.Places[n-1].Provenance, a.Warnings)
+		}
+	}
+}
+
 func BenchmarkLoad100k(b *testing.B)    { benchLoad(b, 100_000) }
 func BenchmarkLoad1M(b *testing.B)      { benchLoad(b, 1_000_000) }
 func BenchmarkOrbLoad100k(b *testing.B) { benchOrb(b, 100_000) }
@@ -79,5 +98,22 @@ func TestGeneratedLoads(t *testing.T) {
 	}
 	if len(a.Places) != 1000 || len(a.Warnings) != 0 || len(a.Reports) != 4 {
 		t.Errorf("places %d warnings %v reports %d", len(a.Places), a.Warnings, len(a.Reports))
+	}
+}
+
+// BenchmarkEncode100k writes the places of BenchmarkLoad100k back.
+func BenchmarkEncode100k(b *testing.B) {
+	a, err := atlas.Load("gen.geojson", generated(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		data, err := atlas.Encode(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(data)))
 	}
 }

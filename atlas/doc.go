@@ -1,5 +1,7 @@
 // Package atlas loads the places named in news reports, and the reports
-// themselves, from GeoJSON files.
+// themselves, from GeoJSON files, and writes them back: Encode writes a
+// places file that Load reads back the same, EncodeSubset one of some of
+// the places, and WriteCSV a table of them.
 //
 // A places file is an RFC 7946 FeatureCollection (or a single Feature) of
 // Point features whose properties name the place, give its role in the
@@ -11,7 +13,8 @@
 // warnings and the rest of the file still loads; only a file with no usable
 // feature, or one that is not GeoJSON at all, is an error. Every message
 // names the file and, where there is one, the feature index, and has a
-// ProblemKind; Summarize shortens a long list of them for display.
+// ProblemKind; Summarize shortens a long list of them for display. A place
+// the geoparser found keeps how it found it in its Provenance.
 //
 // LoadFile and ReadText read only regular files, within MaxPlacesFileSize
 // and MaxReportFileSize: a named pipe, a device or an oversized file is

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/paulmach/orb"
+
 	"reportmap/atlas"
 	"reportmap/internal/userfile"
 )
@@ -100,4 +102,79 @@ func ExampleReportsDir() {
 	// Output:
 	// r1: "A beach near Dunkirk."
 	// r2: refused: it leads outside the folder
+}
+
+func ExampleEncode() {
+	a := &atlas.Atlas{
+		Reports: []atlas.Report{{ID: "r1", Title: "A boat off Dunkirk", Source: "Sky News", File: "reports/r1.txt", Settings: []string{"dunkirk"}}},
+		Places: []atlas.Place{{
+			ID: "dunkirk", Name: "Dunkirk", Role: atlas.RoleSetting, Kind: atlas.KindCity, Point: orb.Point{2.37, 51.03},
+			Excerpts: []atlas.Excerpt{{Report: "r1", Text: "a beach near Dunkirk"}, {Text: "a quote from no report"}},
+			Provenance: &atlas.Provenance{Gazetteer: "geonames:3020686", Confidence: 0.9, Reasons: []string{"the dateline"},
+				Alternatives: []atlas.Alternative{{Gazetteer: "geonames:5113412", Name: "Dunkirk", Country: "US"}}},
+		}},
+	}
+	data, err := atlas.Encode(a)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(string(data))
+	b, _ := atlas.Load("dunkirk.geojson", data)
+	fmt.Println("loads back with provenance", b.Places[0].Provenance.Gazetteer)
+	// Output:
+	// {
+	//   "type": "FeatureCollection",
+	//   "reports": [
+	//     {
+	//       "id": "r1",
+	//       "title": "A boat off Dunkirk",
+	//       "source": "Sky News",
+	//       "file": "reports/r1.txt",
+	//       "settings": [
+	//         "dunkirk"
+	//       ]
+	//     }
+	//   ],
+	//   "features": [
+	//     {
+	//       "type": "Feature",
+	//       "geometry": {
+	//         "type": "Point",
+	//         "coordinates": [
+	//           2.37,
+	//           51.03
+	//         ]
+	//       },
+	//       "properties": {
+	//         "id": "dunkirk",
+	//         "name": "Dunkirk",
+	//         "role": "setting",
+	//         "kind": "city",
+	//         "excerpts": [
+	//           {
+	//             "report": "r1",
+	//             "text": "a beach near Dunkirk"
+	//           },
+	//           {
+	//             "text": "a quote from no report"
+	//           }
+	//         ],
+	//         "confidence": 0.9,
+	//         "gazetteer": "geonames:3020686",
+	//         "alternatives": [
+	//           {
+	//             "gazetteer": "geonames:5113412",
+	//             "name": "Dunkirk",
+	//             "country": "US"
+	//           }
+	//         ],
+	//         "reasons": [
+	//           "the dateline"
+	//         ]
+	//       }
+	//     }
+	//   ]
+	// }
+	// loads back with provenance geonames:3020686
 }

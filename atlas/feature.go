@@ -30,7 +30,9 @@ type featureDecoder struct {
 	knownReports map[string]int // read only
 	interned     map[string]string
 	arena        stringArena
-	badUTF8      []string // the fields of this feature with invalid UTF-8
+	badUTF8      []string     // the fields of this feature with invalid UTF-8
+	num          []byte       // scratch for a number's text (see number)
+	provenances  []Provenance // the block newProvenance takes from
 }
 
 // str returns a JSON string's value as a string of its own (fastjson's
@@ -71,7 +73,7 @@ func (fd *featureDecoder) decode(i int, raw string, p *Place, warnings *[]issue)
 	case geom.Type() == fastjson.TypeNull:
 		return issue{ProblemNoGeometry, "geometry is null, so the place has no location"}
 	}
-	if msg := readGeometry(p, geom); msg != "" {
+	if msg := fd.readGeometry(p, geom); msg != "" {
 		return issue{ProblemBadGeometry, msg}
 	}
 	if is := fd.readProperties(p, o.Get("properties"), warnings); is.msg != "" {

@@ -18,19 +18,7 @@ import (
 //
 //	go test ./atlas -run '^$' -fuzz FuzzLoad -fuzztime 5m
 func FuzzLoad(f *testing.F) {
-	files, _ := filepath.Glob("testdata/bad/*")
-	files = append(files, "../places.geojson")
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Add([]byte(fc(good, pt(`[1,2]`, `{"id":"x","aliases":[1],"marker-color":"#zzz","excerpts":[{"report":"r","text":"t"}]}`))))
-	f.Add([]byte(fc(pt(`[1,2]`, `{"id":"x","excerpts":[{"text":"t"},{"report":"","text":"u"}]}`), pt(`[1,2]`, `{"id":"x"}`), pt(`[1,2]`, `{"id":"x-2","name":"n\xff"}`))))
-	f.Add([]byte("\xff\xfe{\x00}\x00"))
-	f.Add([]byte(`{"type":"Feature","geometry":{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}]},"properties":null}`))
+	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := atlas.Load("fuzz.geojson", data)
 		if err != nil {
@@ -120,4 +108,24 @@ func TestBadFiles(t *testing.T) {
 	if len(a.Places) != 2 || a.Skipped() != 1 || a.Places[1].Geometry == nil {
 		t.Errorf("mixed: %d places, %d skipped, warnings %v", len(a.Places), a.Skipped(), a.Warnings)
 	}
+}
+
+// addSeeds adds to f's corpus the sample files, the places file and a few
+// features that are hard to load.
+func addSeeds(f *testing.F) {
+	files, _ := filepath.Glob("testdata/bad/*")
+	files = append(files, "../places.geojson")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(fc(good, pt(`[1,2]`, `{"id":"x","aliases":[1],"marker-color":"#zzz","excerpts":[{"report":"r","text":"t"}]}`))))
+	f.Add([]byte(fc(pt(`[1,2]`, `{"id":"x","excerpts":[{"text":"t"},{"report":"","text":"u"}]}`), pt(`[1,2]`, `{"id":"x"}`), pt(`[1,2]`, `{"id":"x-2","name":"n\xff"}`))))
+	f.Add([]byte(fc(pt(`[1,2]`, `{"id":"x","confidence":0.5,"gazetteer":"geonames:1","alternatives":[{"gazetteer":"ne:X","name":"X","country":"FR"}],"reasons":["r"],"corrected":true}`),
+		pt(`[1,2]`, `{"confidence":"high","alternatives":[{"name":1}],"reasons":[null],"corrected":1}`))))
+	f.Add([]byte("\xff\xfe{\x00}\x00"))
+	f.Add([]byte(`{"type":"Feature","geometry":{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}]},"properties":null}`))
 }

@@ -3,6 +3,7 @@ package atlas
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -22,7 +23,7 @@ var nesting = map[string]int{
 
 // readGeometry sets p.Point (and p.Geometry for non-Points) from the
 // geometry object g, or says what is wrong with it.
-func readGeometry(p *Place, g *fastjson.Value) string {
+func (fd *featureDecoder) readGeometry(p *Place, g *fastjson.Value) string {
 	o, err := g.Object()
 	if err != nil {
 		return fmt.Sprintf("geometry is %s; want a GeoJSON geometry object", describe(g))
@@ -32,7 +33,7 @@ func readGeometry(p *Place, g *fastjson.Value) string {
 		return fmt.Sprintf(`geometry "type" is %s; want "Point"`, describe(typ))
 	}
 	if string(typ.GetStringBytes()) == "Point" { // the fast path: nearly every place is a Point
-		pt, msg := position(o.Get("coordinates"), "coordinates")
+		pt, msg := fd.position(o.Get("coordinates"), "coordinates")
 		if msg != "" {
 			return msg
 		}
@@ -40,7 +41,7 @@ func readGeometry(p *Place, g *fastjson.Value) string {
 		return ""
 	}
 	t := string(typ.GetStringBytes())
-	if msg := checkGeometry(t, o, 0); msg != "" {
+	if msg := fd.checkGeometry(t, o, 0); msg != "" {
 		return msg
 	}
 	// Checked: orb's decoder can have the rest.
@@ -59,7 +60,7 @@ func readGeometry(p *Place, g *fastjson.Value) string {
 
 // checkGeometry checks every position of a non-Point geometry, which orb's
 // decoder would accept with too few or out-of-range numbers.
-func checkGeometry(typ string, o *fastjson.Object, depth int) string {
+func (fd *featureDecoder) checkGeometry(typ string, o *fastjson.Object, depth int) string {
 	if typ == "GeometryCollection" {
 		geoms := o.Get("geometries")
 		if geoms == nil || geoms.Type() != fastjson.TypeArray {
@@ -77,7 +78,7 @@ func checkGeometry(typ string, o *fastjson.Object, depth int) string {
 			if !isString(t) {
 				return fmt.Sprintf(`geometries[%d] "type" is %s`, k, describe(t))
 			}
-			if msg := checkGeometry(string(t.GetStringBytes()), gobj, depth+1); msg != "" {
+			if msg := fd.checkGeometry(string(t.GetStringBytes()), gobj, depth+1); msg != "" {
 				return fmt.Sprintf("geometries[%d]: %s", k, msg)
 			}
 		}
@@ -87,13 +88,13 @@ func checkGeometry(typ string, o *fastjson.Object, depth int) string {
 	if !ok {
 		return fmt.Sprintf("geometry type %q is not a GeoJSON geometry", typ)
 	}
-	return checkNested(o.Get("coordinates"), n, "coordinates")
+	return fd.checkNested(o.Get("coordinates"), n, "coordinates")
 }
 
 // checkNested walks n levels of arrays down to positions.
-func checkNested(v *fastjson.Value, n int, path string) string {
+func (fd *featureDecoder) checkNested(v *fastjson.Value, n int, path string) string {
 	if n == 0 {
-		_, msg := position(v, path)
+		_, msg := fd.position(v, path)
 		return msg
 	}
 	if v == nil || v.Type() != fastjson.TypeArray {
@@ -103,7 +104,7 @@ func checkNested(v *fastjson.Value, n int, path string) string {
 		return fmt.Sprintf("%s is %s; want an array", path, describe(v))
 	}
 	for k, e := range v.GetArray() {
-		if msg := checkNested(e, n-1, fmt.Sprintf("%s[%d]", path, k)); msg != "" {
+		if msg := fd.checkNested(e, n-1, fmt.Sprintf("%s[%d]", path, k)); msg != "" {
 			return msg
 		}
 	}
@@ -112,7 +113,7 @@ func checkNested(v *fastjson.Value, n int, path string) string {
 
 // position decodes one GeoJSON position: longitude, latitude and any
 // further numbers (altitude), which are checked and then ignored.
-func position(v *fastjson.Value, path string) (orb.Point, string) {
+func (fd *featureDecoder) position(v *fastjson.Value, path string) (orb.Point, string) {
 	var pt orb.Point
 	if v == nil {
 		return pt, fmt.Sprintf("geometry has no %s", path)
@@ -125,7 +126,7 @@ func position(v *fastjson.Value, path string) (orb.Point, string) {
 		if e.Type() != fastjson.TypeNumber {
 			return pt, fmt.Sprintf("%s[%d] is %s; want a number", path, n, describe(e))
 		}
-		f, err := e.Float64()
+		f, err := fd.number(e)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 			return pt, fmt.Sprintf("%s[%d] (%s) overflows a 64-bit float", path, n, clip(e.String()))
 		}
@@ -185,4 +186,33 @@ func countPositions(g orb.Geometry) int {
 		return n
 	}
 	return 0
+}
+
+// number returns the value of v, a JSON number, exactly as
+// strconv.ParseFloat reads it, so that a file Encode wrote loads back the
+// same float64s. fastjson's own parser, used for the short numbers it
+// gets exactly right (at most 15 digits and no exponent: a float64 holds
+// the digits exactly and one division rounds them correctly), is off by
+// one unit in the last place for some others, such as
+// 3.54474109978971e-08. Like fastjson's, it returns an infinity for a
+// number too large.
+func (fd *featureDecoder) number(v *fastjson.Value) (float64, error) {
+	fd.num = v.MarshalTo(fd.num[:0]) // a number's own text, unchanged
+	digits := 0
+	for _, c := range fd.num {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == 'e' || c == 'E':
+			digits = 99
+		}
+	}
+	if digits <= 15 {
+		return v.Float64()
+	}
+	f, err := strconv.ParseFloat(string(fd.num), 64)
+	if err != nil && !math.IsInf(f, 0) {
+		return 0, err
+	}
+	return f, nil
 }

@@ -3,6 +3,9 @@ package atlas_test
 import (
 	"errors"
 	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -274,5 +277,34 @@ func TestErrorListsProblems(t *testing.T) {
 	msg := err.Error()
 	if !strings.Contains(msg, "none of its 8 features") || !strings.Contains(msg, "many.geojson: feature 3: latitude 99") || !strings.Contains(msg, "and 4 more problems") {
 		t.Errorf("message:\n%s", msg)
+	}
+}
+
+// TestCoordinatesExact checks that coordinates load as exactly the
+// float64 their text names, as strconv.ParseFloat reads it, whatever the
+// form: with an exponent, with 16 or 17 digits, or short.
+func TestCoordinatesExact(t *testing.T) {
+	texts := []string{"0", "-0", "2.37", "51.03", "179.99999999999997", "-89.99999999999999",
+		"1e-7", "3.54474109978971e-08", "9.266347200433331e-08", "5e-324", "1E-300", "1.5e+1",
+		"98.76543210987654", "0.30000000000000004", "12345678901234567890e-18"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		for _, f := range []float64{rng.Float64()*360 - 180, rng.Float64() * 1e-6, -rng.Float64() * 1e-9} {
+			texts = append(texts, strconv.FormatFloat(f, 'g', -1, 64))
+		}
+	}
+	var features []string
+	for i, lon := range texts {
+		features = append(features, pt("["+lon+",0]", fmt.Sprintf(`{"id":"p%d"}`, i)))
+	}
+	a, err := atlas.Load("exact.geojson", []byte(fc(features...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, lon := range texts {
+		want, _ := strconv.ParseFloat(lon, 64)
+		if got := a.Places[i].Point[0]; got != want || math.Signbit(got) != math.Signbit(want) {
+			t.Errorf("%s loads as %v; want %v", lon, got, want)
+		}
 	}
 }

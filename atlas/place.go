@@ -76,6 +76,11 @@ type Place struct {
 	Title          string
 	Description    string
 
+	// Provenance says how the geoparser found the place, for a place
+	// that reportmap -import or the app's import found; nil for a place
+	// made by hand.
+	Provenance *Provenance
+
 	// Feature is the index of the feature in its file (0 for a file that is
 	// a single Feature).
 	Feature int

@@ -25,8 +25,10 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		*warnings = append(*warnings, issue{ProblemIgnoredProperty, fmt.Sprintf(format, args...)})
 	}
 	// Get scans the few members linearly; unlike Visit it needs no closure
-	// per feature.
-	if v := o.Get("id"); v != nil {
+	// per feature. m counts the members it finds, so that the provenance
+	// members are only looked for when there are others.
+	m := members{o: o}
+	if v := m.get("id"); v != nil {
 		switch v.Type() {
 		case fastjson.TypeString:
 			p.ID = fd.str(v, "id")
@@ -36,18 +38,18 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 			warn("id is %s; want a string (ignored)", describe(v))
 		}
 	}
-	if v := o.Get("name"); isString(v) {
+	if v := m.get("name"); isString(v) {
 		p.Name = strings.TrimSpace(fd.str(v, "name"))
 	} else if !isNull(v) {
 		warn("name is %s; want a string (ignored)", describe(v))
 	}
-	if v := o.Get("aliases"); v != nil {
+	if v := m.get("aliases"); v != nil {
 		var ok bool
 		if p.Aliases, ok = stringList(v, func(s *fastjson.Value) string { return fd.str(s, "aliases") }); !ok {
 			warn("aliases is %s; want a list of strings (ignored)", describe(v))
 		}
 	}
-	if v := o.Get("role"); v != nil {
+	if v := m.get("role"); v != nil {
 		// Comparing string(b) with constants does not allocate.
 		switch b := v.GetStringBytes(); string(b) {
 		case string(RoleSetting):
@@ -57,7 +59,7 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 			warn(`role is %s; want "setting" or "mentioned" (treated as "mentioned")`, describe(v))
 		}
 	}
-	if v := o.Get("kind"); v != nil {
+	if v := m.get("kind"); v != nil {
 		switch kd := v.GetStringBytes(); string(kd) {
 		case string(KindCity), string(KindRegion), string(KindCountry), string(KindSea), string(KindArea):
 			p.Kind = Kind(kd)
@@ -65,14 +67,14 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 			warn("kind is %s; want city, region, country, sea or area (ignored)", describe(v))
 		}
 	}
-	if v := o.Get("marker-color"); v != nil {
+	if v := m.get("marker-color"); v != nil {
 		if c, ok := parseHexColor(string(v.GetStringBytes())); ok {
 			p.MarkerColor, p.HasMarkerColor = c, true
 		} else {
 			warn(`marker-color is %s; want a colour like "#e63" or "#ee6633" (ignored)`, describe(v))
 		}
 	}
-	if v := o.Get("marker-size"); v != nil {
+	if v := m.get("marker-size"); v != nil {
 		switch s := MarkerSize(v.GetStringBytes()); s {
 		case MarkerSmall, MarkerMedium, MarkerLarge:
 			p.MarkerSize = s
@@ -84,13 +86,31 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		name string
 		dst  *string
 	}{{"title", &p.Title}, {"description", &p.Description}} {
-		if v := o.Get(f.name); isString(v) {
+		if v := m.get(f.name); isString(v) {
 			*f.dst = fd.str(v, f.name)
 		} else if v != nil {
 			warn("%s is %s; want a string (ignored)", f.name, describe(v))
 		}
 	}
-	return fd.readExcerpts(p, o.Get("excerpts"), warnings)
+	excerpts := m.get("excerpts")
+	if m.found < o.Len() {
+		fd.readProvenance(p, o, warn)
+	}
+	return fd.readExcerpts(p, excerpts, warnings)
+}
+
+// members looks up an object's members, counting those it finds.
+type members struct {
+	o     *fastjson.Object
+	found int
+}
+
+func (m *members) get(key string) *fastjson.Value {
+	v := m.o.Get(key)
+	if v != nil {
+		m.found++
+	}
+	return v
 }
 
 // readExcerpts decodes the "excerpts" list. An excerpt of the wrong shape
@@ -172,11 +192,18 @@ func stringList(v *fastjson.Value, str func(*fastjson.Value) string) (list []str
 	if v.Type() != fastjson.TypeArray {
 		return nil, false
 	}
-	for _, s := range v.GetArray() {
+	a := v.GetArray()
+	for _, s := range a {
 		if !isString(s) {
 			return nil, false
 		}
-		list = append(list, str(s))
+	}
+	if len(a) == 0 {
+		return nil, true
+	}
+	list = make([]string, len(a))
+	for i, s := range a {
+		list[i] = str(s)
 	}
 	return list, true
 }
