@@ -29,7 +29,6 @@ func seedText(b *testing.B, n int) string {
 	return s.String()[:n]
 }
 
-
 // BenchmarkParse10KB geoparses a 10 KB report with the embedded
 // gazetteer (loaded once, before the timer).
 func BenchmarkParse10KB(b *testing.B) { benchParse(b, realParser(b)) }

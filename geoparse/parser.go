@@ -118,8 +118,9 @@ func linkLists(text string, ms []mention) {
 	}
 }
 
-// kindOf maps a gazetteer kind to the atlas's.
-func kindOf(k gazetteer.Kind, modified bool) atlas.Kind {
+// KindOf maps a gazetteer entry's kind to the atlas's; modified is for a
+// part of it ("northern France"), which is a region whatever the whole.
+func KindOf(k gazetteer.Kind, modified bool) atlas.Kind {
 	if modified {
 		return atlas.KindRegion
 	}
@@ -141,7 +142,7 @@ func (p *Parser) place(text string, sents []Span, ms []mention, res resolution, 
 	first := &ms[g[0]]
 	ch := res.chosen[g[0]]
 	e := ch.e
-	pl := Place{Name: e.Name, Kind: kindOf(e.Kind, first.modifier != ""), Point: e.Point, Gazetteer: e.ID, GazetteerKind: e.Kind}
+	pl := Place{Name: e.Name, Kind: KindOf(e.Kind, first.modifier != ""), Point: e.Point, Gazetteer: e.ID, GazetteerKind: e.Kind}
 	if e.Kind == gazetteer.KindCity {
 		// A town is called what the text calls it: "Dunkirk", not
 		// GeoNames' "Dunkerque"; "Cox's Bazar", not "Cox’s Bāzār". The
