@@ -22,7 +22,10 @@ import (
 	"fyne.io/fyne/v2"
 
 	"reportmap/atlas"
+	"reportmap/document"
+	"reportmap/geoparse"
 	_ "reportmap/internal/locale" // before Fyne initialises; see its doc
+	"reportmap/internal/userfile"
 	"reportmap/ui"
 )
 
@@ -102,7 +105,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		basemap = &c
 	}
 
-	a, texts, err := loadForWindow(fl.Arg(0))
+	report := fl.NArg() == 1 && ui.IsReportFile(fl.Arg(0)) // `reportmap story.txt`: import it
+	var a *atlas.Atlas
+	var texts fs.FS
+	var err error
+	switch {
+	case report && (*pngOut != "" || *locate != ""):
+		a, texts, err = importForCLI(fl.Arg(0))
+	case report:
+		a = atlas.New("Untitled", nil, nil) // the window imports it, off its goroutine
+	default:
+		a, texts, err = loadForWindow(fl.Arg(0))
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, ui.ErrorMessage(err))
 		return 1
@@ -117,7 +131,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "reportmap: -theme is %q; want light or dark\n", *themeName)
 			return 2
 		}
-		return runHeadless(a, texts, sz, *themeName == "dark", *selectID, *pngOut, *locate, basemap, stdout, stderr)
+		return runHeadless(a, texts, sz, *themeName == "dark", *selectID, *pngOut, *locate, report, basemap, stdout, stderr)
 	}
 	if msg := noDisplay(); msg != "" {
 		fmt.Fprintln(stderr, msg)
@@ -125,6 +139,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := ui.Options{Version: version, File: fl.Arg(0), Start: start, Icon: fyne.NewStaticResource("Icon.png", icon), Basemap: basemap,
 		Builtin: func() (*atlas.Atlas, fs.FS, error) { return loadForWindow("") }}
+	if report {
+		opts.File, opts.Import = "", []string{fl.Arg(0)}
+	}
 	if *trace {
 		opts.Trace = stderr
 	}
@@ -144,17 +161,19 @@ func parseSize(s string) (fyne.Size, error) {
 // runHeadless renders the window without a display: -png writes it,
 // -locate prints where a place is drawn. Fyne's software driver expects to
 // be driven from a goroutine other than main (as in tests), so it is.
-func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
+func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, all bool, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
 	status := make(chan int)
 	go func() {
-		status <- headless(a, texts, size, dark, selectID, pngOut, locate, basemap, stdout, stderr)
+		status <- headless(a, texts, size, dark, selectID, pngOut, locate, all, basemap, stdout, stderr)
 	}()
 	return <-status
 }
 
-func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
+// headless is runHeadless on its goroutine; all fits the map to all the
+// places, as the window shows an imported report.
+func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, all bool, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
 	if locate != "" {
-		pos, on := ui.Locate(a, size, locate)
+		pos, on := ui.Locate(a, size, locate, all)
 		if !on {
 			fmt.Fprintf(stderr, "reportmap: %q is not on a map of this size\n", locate)
 			return 1
@@ -183,6 +202,30 @@ func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, 
 		return 1
 	}
 	return 0
+}
+
+// importForCLI geoparses a report file as the window would import it,
+// for -png and -locate.
+func importForCLI(file string) (*atlas.Atlas, fs.FS, error) {
+	data, err := userfile.Read(file, atlas.MaxReportFileSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	g, err := importGazetteer()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := geoparse.New(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	im, err := document.Parse(p, file, data, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	doc := document.New(nil, nil, "", false)
+	doc.Add(im)
+	return doc.Atlas(), doc.Texts(), nil
 }
 
 // loadForWindow loads the file to open, or the embedded places when file

@@ -81,7 +81,7 @@ func Parse(p *geoparse.Parser, name string, data []byte, title string) (*Import,
 	}
 	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
 	im := &Import{Text: text}
-	im.Report.Title = cmp.Or(strings.TrimSpace(title), d.Title, firstLine(text, base))
+	im.Report.Title = cmp.Or(strings.TrimSpace(title), d.Title, headline(text), strings.TrimSuffix(base, path.Ext(base)))
 	im.Report.ID = atlas.Slug(strings.TrimSuffix(base, path.Ext(base)))
 	if im.Report.ID == "" || strings.HasPrefix(name, "the ") {
 		im.Report.ID = atlas.Slug(im.Report.Title)
@@ -258,15 +258,21 @@ func tidyText(s string) string {
 	return b.String()
 }
 
-// firstLine returns the text's first non-blank line, cut to 80 runes, or
-// fallback.
-func firstLine(s, fallback string) string {
+// headline returns the text's first non-blank line when it reads as a
+// headline: at most 150 characters, not ending a sentence and not a
+// dateline's lede ("KYIV (AP) — …"); else "".
+func headline(s string) string {
 	for line := range strings.Lines(s) {
-		if t := strings.TrimSpace(line); t != "" {
-			return atlas.Clip(t, 80)
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
 		}
+		if utf8.RuneCountInString(t) > 150 || strings.HasSuffix(t, ".") || strings.Contains(t, " — ") || strings.Contains(t, " -- ") {
+			return ""
+		}
+		return t
 	}
-	return fallback
+	return ""
 }
 
 func roundPoint(p [2]float64) [2]float64 {

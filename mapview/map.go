@@ -96,6 +96,8 @@ type Map struct {
 	labels  drawnLabels  // the labels the last frame drew
 
 	anim *fyne.Animation
+	// animTarget is the view the animation under way ends at.
+	animTarget viewport.Viewport
 
 	tileState
 }
@@ -434,6 +436,7 @@ func (m *Map) animateTo(v viewport.Viewport) {
 	} else if d < -0.5 {
 		b[0]++
 	}
+	m.animTarget = v
 	m.anim = fyne.NewAnimation(animationDuration, func(f float32) {
 		t := float64(f)
 		// Interpolate the zoom linearly and the centre in world units, so

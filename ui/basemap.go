@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"reportmap/mapview/tiles"
@@ -220,14 +219,5 @@ func (minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (win *Window) mbtilesDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		win.chooseBasemap(MBTilesBasemap(filepath.Clean(path)))
-	}, win.W)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".mbtiles"}))
-	d.Show()
+	win.askFile([]string{".mbtiles"}, func(path string) { win.chooseBasemap(MBTilesBasemap(filepath.Clean(path))) })
 }

@@ -33,7 +33,12 @@ const europe = `{"type":"FeatureCollection",
 // them as its built-in reports too.
 func builtinWindow(t *testing.T) *ui.Window {
 	t.Helper()
-	ap := test.NewTempApp(t)
+	return builtinWindowWith(t, test.NewTempApp(t), ui.Options{Version: "test"})
+}
+
+// builtinWindowWith is builtinWindow in app ap with the given options.
+func builtinWindowWith(t *testing.T, ap fyne.App, opts ui.Options) *ui.Window {
+	t.Helper()
 	load := func() (*atlas.Atlas, fs.FS, error) {
 		a, err := atlas.LoadFile("../places.geojson")
 		return a, os.DirFS(".."), err
@@ -42,7 +47,8 @@ func builtinWindow(t *testing.T) *ui.Window {
 	if err != nil {
 		t.Fatal(err)
 	}
-	win := ui.NewWindow(ap, a, texts, ui.Options{Version: "test", Builtin: load})
+	opts.Builtin = load
+	win := ui.NewWindow(ap, a, texts, opts)
 	win.W.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(win.Close)
 	return win

@@ -35,7 +35,9 @@ func (v *View) showPanel() {
 	v.quotes = nil
 	a := v.State.Atlas()
 	p := v.State.SelectedPlace()
+	v.review = ReviewControls{}
 	if p == nil {
+		v.addCheckThese()
 		v.Panel.Add(heading("Reports"))
 		for i, r := range a.Reports {
 			var names []string
@@ -52,6 +54,7 @@ func (v *View) showPanel() {
 	}
 	v.Panel.Add(heading(shortName(p.Name)))
 	v.Panel.Add(secondary(placeMeta(p, len(a.Reports))))
+	v.addReview(p)
 	// Quotes grouped by report, in the order the place's excerpts first
 	// name each; unattributed ones last.
 	var order []string
@@ -81,6 +84,7 @@ func (v *View) showPanel() {
 	if p.Description != "" {
 		v.Panel.Add(secondary(shortText(p.Description)))
 	}
+	v.addCorrectionsAfter(p)
 }
 
 // addQuote adds one quote under its report's heading.

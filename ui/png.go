@@ -91,13 +91,19 @@ func (h *Headless) Close() {
 }
 
 // Locate returns where the place id is drawn on a map of the given size
-// in its default view, in Fyne units from the map's top-left corner: the
-// same arithmetic the window's map uses, for scripts that click places.
-func Locate(a *atlas.Atlas, size fyne.Size, id string) (fyne.Position, bool) {
+// in its default view (with all, fitted to all its places, as the window
+// shows an imported report), in Fyne units from the map's top-left
+// corner: the same arithmetic the window's map uses, for scripts that
+// click places.
+func Locate(a *atlas.Atlas, size fyne.Size, id string, all bool) (fyne.Position, bool) {
 	test.NewApp()
 	m := mapview.NewMap()
 	m.SetPlaces(a.Places, a.Reports)
 	m.Resize(size)
+	if all {
+		m.FitAll() // as the window does after importing a report
+		m.FinishAnimation()
+	}
 	return m.PixelOf(id)
 }
 

@@ -86,12 +86,12 @@ func TestDropOpensGeoJSON(t *testing.T) {
 	win := ui.NewWindow(ap, a, os.DirFS(".."), ui.Options{})
 	t.Cleanup(win.Close)
 	dir := t.TempDir()
-	notes := filepath.Join(dir, "notes.txt")
+	notes := filepath.Join(dir, "picture.png") // neither a places file nor a report
 	os.WriteFile(notes, []byte("hello"), 0o644)
 	dropped := filepath.Join(dir, "dropped.geojson")
 	os.WriteFile(dropped, []byte(twoPlaces), 0o644)
 	if win.Drop([]fyne.URI{storage.NewFileURI(notes)}) {
-		t.Error("a .txt file was taken")
+		t.Error("a .png file was taken")
 	}
 	if !win.Drop([]fyne.URI{storage.NewFileURI(notes), storage.NewFileURI(dropped)}) {
 		t.Fatal("the .geojson file was not taken")

@@ -22,12 +22,16 @@ const maxRecent = 5
 
 // Quit remembers the window's size and dividers and closes it, with
 // everything it started (see Close): File ▸ Quit, Ctrl+Q and the window's
-// close button all end here.
+// close button all end here. With unsaved changes it asks first whether
+// to save them (see confirmDiscard).
 func (win *Window) Quit() {
-	if !win.closed {
-		win.saveLayout()
+	if win.closed {
+		return
 	}
-	win.Close()
+	win.confirmDiscard(func() {
+		win.saveLayout()
+		win.Close()
+	})
 }
 
 // saveLayout remembers the window's size and the dividers' positions.
@@ -84,7 +88,7 @@ func (win *Window) refreshRecent() {
 	}
 	var items []*fyne.MenuItem
 	for _, path := range win.Recent() {
-		it := fyne.NewMenuItem(path, func() { win.Open(path) })
+		it := fyne.NewMenuItem(path, func() { win.confirmDiscard(func() { win.Open(path) }) })
 		if _, err := os.Stat(path); err != nil {
 			it.Disabled = true
 		}

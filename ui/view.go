@@ -15,6 +15,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"reportmap/atlas"
+	"reportmap/gazetteer"
 	"reportmap/mapview"
 )
 
@@ -48,12 +49,23 @@ type View struct {
 	// ShowReport, when set, opens a report's full text with an excerpt
 	// highlighted; the window sets it.
 	ShowReport func(r *atlas.Report, excerpt string)
+	// OnCorrect, when set, applies a reader's correction of a found place
+	// (the panel's alternatives, Not a place, the role; a marker moved on
+	// the map); the window sets it. Without it the panel offers none.
+	OnCorrect func(Correction)
+	// OnSearchGazetteer, when set, lets the reader find another entry for
+	// the place with the given id.
+	OnSearchGazetteer func(id string)
+	// Gazetteer, when set, names the entries of found places in the
+	// panel ("Kursk Oblast, Russia — region").
+	Gazetteer *gazetteer.Gazetteer
 
 	texts   fs.FS
 	walks   map[string][]int
 	walk    string // the report being stepped through
 	checks  map[string]*widget.Check
 	quotes  []PanelQuote
+	review  ReviewControls
 	basemap BasemapChoice
 	// picked: since the query last changed, the user moved through the
 	// results with ↓/↑, so Enter takes that place rather than the top one.
@@ -137,10 +149,14 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 
 // placeLine is a place's line in the list.
 func placeLine(p *atlas.Place) string {
+	s := shortName(p.Name)
 	if p.Role == atlas.RoleSetting {
-		return shortName(p.Name) + " — setting"
+		s += " — setting"
 	}
-	return shortName(p.Name)
+	if p.NeedsCheck() {
+		s += " · check"
+	}
+	return s
 }
 
 func (v *View) trace(format string, args ...any) {
@@ -154,6 +170,17 @@ func (v *View) trace(format string, args ...any) {
 func (v *View) SetAtlas(a *atlas.Atlas, texts fs.FS) {
 	v.texts = texts
 	v.Map.SetPlaces(a.Places, a.Reports)
+	v.walks = walkOrders(a, texts)
+	v.State.SetAtlas(a)
+}
+
+// Update shows the places after an edit: like SetAtlas, but the map's
+// view stays where the reader has it.
+func (v *View) Update(a *atlas.Atlas, texts fs.FS) {
+	center, zoom := v.Map.Center(), v.Map.Zoom()
+	v.texts = texts
+	v.Map.SetPlaces(a.Places, a.Reports)
+	v.Map.SetView(center, zoom)
 	v.walks = walkOrders(a, texts)
 	v.State.SetAtlas(a)
 }

@@ -23,6 +23,8 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"reportmap/atlas"
+	"reportmap/document"
+	"reportmap/gazetteer"
 	"reportmap/mapview"
 )
 
@@ -42,6 +44,13 @@ type Options struct {
 	// Builtin, when set, loads the built-in places and the folder of
 	// their reports, for File ▸ Open built-in reports.
 	Builtin func() (*atlas.Atlas, fs.FS, error)
+	// Import lists report files to import as the window opens
+	// (`reportmap story.txt`), into a new document.
+	Import []string
+	// Gazetteer, when set, loads the gazetteer imports resolve names
+	// with (tests give a small one); else the embedded one, on a worker
+	// when first needed.
+	Gazetteer func() (*gazetteer.Gazetteer, error)
 }
 
 // Window is the app's main window.
@@ -50,7 +59,14 @@ type Window struct {
 	View *View
 	opts Options
 
-	notice *fyne.Container // skipped-features notice, above the view
+	notice *fyne.Container // skipped-features notice and import progress, above the view
+
+	doc      *document.Document // what is open; the view shows doc.Atlas()
+	gz       *gazetteer.Gazetteer
+	imports  importer
+	undoItem *fyne.MenuItem
+	redoItem *fyne.MenuItem
+	lastDir  string // the folder last saved or exported to
 
 	basemapItems []*fyne.MenuItem
 	recentItem   *fyne.MenuItem // File ▸ Open recent
@@ -97,6 +113,9 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 		win.mapTimer = time.AfterFunc(100*time.Millisecond, func() { fyne.Do(win.traceMap) })
 	}
 	win.View.ShowReport = win.showReport
+	win.View.OnCorrect = win.Correct
+	win.View.OnSearchGazetteer = win.searchGazetteer
+	win.doc = document.New(a, texts, opts.File, opts.File == "")
 	win.View.Map.OnEscape = win.Escape
 	win.notice = container.NewVBox()
 	win.showWarnings(a)
@@ -108,9 +127,18 @@ func NewWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) *Window {
 	prefs := ap.Preferences()
 	win.restoreLayout(prefs)
 	win.W.SetCloseIntercept(win.Quit)
-	if opts.File != "" {
+	if len(opts.Import) > 0 {
+		win.doc = document.New(nil, nil, "", false)
+		win.opts.File = ""
+		win.View.SetAtlas(win.doc.Atlas(), win.doc.Texts())
+		win.showTitle()
+		win.ImportFiles(opts.Import)
+	} else if opts.File != "" {
 		win.watch(opts.File)
 		win.addRecent(opts.File)
+	}
+	if hasProvenance(a) {
+		win.withGazetteer(func(*gazetteer.Gazetteer) {}) // for the panel's "Found as"
 	}
 	basemap := loadBasemap(prefs)
 	if opts.Basemap != nil {
@@ -150,14 +178,28 @@ func (win *Window) trace(format string, args ...any) {
 // menu builds the main menu.
 func (win *Window) menu() *fyne.MainMenu {
 	v := win.View
-	open := fyne.NewMenuItem("Open…", win.openDialog)
+	open := fyne.NewMenuItem("Open…", func() { win.confirmDiscard(win.openDialog) })
 	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	builtin := fyne.NewMenuItem("Open built-in reports", win.OpenBuiltin)
+	builtin := fyne.NewMenuItem("Open built-in reports", func() { win.confirmDiscard(win.OpenBuiltin) })
 	builtin.Disabled = win.opts.Builtin == nil
-	reload := fyne.NewMenuItem("Reload", win.Reload)
+	reload := fyne.NewMenuItem("Reload", func() { win.confirmDiscard(win.Reload) })
 	reload.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 	export := fyne.NewMenuItem("Export PNG…", win.exportDialog)
 	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	exportJSON := fyne.NewMenuItem("Export GeoJSON of the shown places…", func() { win.exportPlaces(false) })
+	exportCSV := fyne.NewMenuItem("Export CSV of the shown places…", func() { win.exportPlaces(true) })
+	importItem := fyne.NewMenuItem("Import report…", win.importDialog)
+	importItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	save := fyne.NewMenuItem("Save", win.Save)
+	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	saveAs := fyne.NewMenuItem("Save As…", func() { win.SaveAsDialog(nil) })
+	saveAs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	win.undoItem = fyne.NewMenuItem("Undo", win.Undo)
+	win.undoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	win.redoItem = fyne.NewMenuItem("Redo", win.Redo)
+	win.redoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	paste := fyne.NewMenuItem("Paste report", win.PasteReport)
+	paste.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	quit := fyne.NewMenuItem("Quit", win.Quit)
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	quit.IsQuit = true
@@ -175,7 +217,9 @@ func (win *Window) menu() *fyne.MainMenu {
 	next.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
 	about := fyne.NewMenuItem("About reportmap", win.about)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", open, win.recentMenu(), builtin, reload, export, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("File", open, win.recentMenu(), builtin, reload, fyne.NewMenuItemSeparator(), importItem, save, saveAs,
+			fyne.NewMenuItemSeparator(), export, exportJSON, exportCSV, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("Edit", win.undoItem, win.redoItem, fyne.NewMenuItemSeparator(), paste),
 		fyne.NewMenu("View", find, fyne.NewMenuItemSeparator(), zoomIn, zoomOut, fit, fyne.NewMenuItemSeparator(), prev, next, fyne.NewMenuItemSeparator(), win.basemapMenu()),
 		fyne.NewMenu("Help", about),
 	)
@@ -244,13 +288,28 @@ func (win *Window) load(path string) bool {
 	return true
 }
 
-// show shows a's places, with its reports in texts; file is its path, or
-// "" for the built-in places.
+// show shows a's places, with its reports in texts, as a document of
+// its own; file is its path, or "" for the built-in places.
 func (win *Window) show(a *atlas.Atlas, texts fs.FS, file string) {
 	win.opts.File = file
+	win.doc = document.New(a, texts, file, file == "")
 	win.View.SetAtlas(a, texts)
-	win.W.SetTitle("reportmap — " + filepath.Base(a.File))
+	win.showTitle()
+	win.showEditMenu()
 	win.showWarnings(a)
+	if hasProvenance(a) {
+		win.withGazetteer(func(*gazetteer.Gazetteer) {})
+	}
+}
+
+// hasProvenance reports whether any place was found by the geoparser.
+func hasProvenance(a *atlas.Atlas) bool {
+	for i := range a.Places {
+		if a.Places[i].Provenance != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // OpenBuiltin shows the built-in places again (File ▸ Open built-in
@@ -271,12 +330,24 @@ func (win *Window) OpenBuiltin() {
 	win.View.Map.FitDefault()
 }
 
-// Drop opens the first .geojson or .json file among dropped items and
-// reports whether there was one.
+// Drop imports the dropped reports (.txt, .md, .html), or else opens the
+// first .geojson or .json file among them, and reports whether there was
+// one of either.
 func (win *Window) Drop(uris []fyne.URI) bool {
+	var reports []string
+	for _, u := range uris {
+		if IsReportFile(u.Path()) {
+			reports = append(reports, u.Path())
+		}
+	}
+	if len(reports) > 0 {
+		win.ImportFiles(reports)
+		return true
+	}
 	for _, u := range uris {
 		if ext := strings.ToLower(filepath.Ext(u.Path())); ext == ".geojson" || ext == ".json" {
-			win.Open(u.Path())
+			path := u.Path()
+			win.confirmDiscard(func() { win.Open(path) })
 			return true
 		}
 	}
@@ -358,10 +429,15 @@ func (win *Window) watch(path string) {
 			case <-pending:
 				pending = nil
 				fyne.Do(func() {
-					if win.watcher == w {
-						win.trace("changed %s", path)
-						win.load(path)
+					if win.watcher != w {
+						return
 					}
+					win.trace("changed %s", path)
+					if win.doc.Dirty() {
+						win.changedWhileEditing(path) // never lose the reader's edits
+						return
+					}
+					win.load(path)
 				})
 			case _, ok := <-w.Errors:
 				if !ok {
@@ -382,6 +458,8 @@ func (win *Window) Close() {
 		return
 	}
 	win.closed = true
+	win.imports.cancel.Store(true)
+	win.imports.wg.Wait() // a report being parsed is done in milliseconds
 	win.stopWatching()
 	if win.mapTimer != nil {
 		win.mapTimer.Stop()
@@ -390,6 +468,16 @@ func (win *Window) Close() {
 		fyne.LogError("reportmap: closing the basemap", err)
 	}
 	win.W.Close()
+}
+
+// changedWhileEditing says the file changed on disk while the reader has
+// edits not saved, and offers to reload it (discarding them).
+func (win *Window) changedWhileEditing(path string) {
+	win.notice.RemoveAll()
+	msg := widget.NewLabel(filepath.Base(path) + " changed on disk; your unsaved changes are kept. Reload to see the file as it is now.")
+	msg.Wrapping = fyne.TextWrapWord
+	reload := widget.NewButton("Reload", func() { win.notice.RemoveAll(); win.confirmDiscard(win.Reload) })
+	win.notice.Add(container.NewBorder(nil, nil, nil, reload, msg))
 }
 
 // stopWatching stops the file watcher, if there is one; its goroutine
@@ -403,15 +491,21 @@ func (win *Window) stopWatching() {
 
 // openDialog asks for a places file.
 func (win *Window) openDialog() {
+	win.askFile([]string{".geojson", ".json"}, win.Open)
+}
+
+// askFile asks for a file to open with one of the extensions, and calls
+// then with its path.
+func (win *Window) askFile(exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
-		win.Open(path)
+		then(path)
 	}, win.W)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Show()
 }
 
