@@ -94,6 +94,7 @@ func TestRulesWithTheEmbeddedGazetteer(t *testing.T) {
 		{"a region called by its city's name is the city", "Ships docked at Port Said.", []string{"Port Said=geonames:358619"}},
 		{"a region the bare name abbreviates stays the region", "Troops pushed into Kursk.", []string{"Kursk Oblast=ne:RU-KRS"}},
 		{"the Arabic article left out", "Gunmen attacked in Anbar province.", []string{"Al Anbar=ne:IQ-AN"}},
+		{"a dateline is a city", "KHARKIV, Ukraine (AP) — Drones struck Kharkiv and villages near Vovchansk overnight.", []string{"Kharkiv=geonames:706483", "Ukraine=country:UA", "Vovchansk=geonames:689304"}},
 		{"a capital standing for its government", "Prosecutors in Stockholm said the cable broke by accident, and Tallinn would ask for patrols.", []string{"Stockholm=geonames:2673730", "Tallinn=geonames:588409"}},
 	}
 	for _, tc := range tests {

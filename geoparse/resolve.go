@@ -376,6 +376,17 @@ func pairContains(e *gazetteer.Entry, cands []*gazetteer.Entry) bool {
 	return false
 }
 
+// cmpBool orders true before false.
+func cmpBool(a, b bool) int {
+	switch {
+	case a && !b:
+		return -1
+	case b && !a:
+		return 1
+	}
+	return 0
+}
+
 func cmpScore(a, b float64) int {
 	switch {
 	case a > b:
@@ -448,7 +459,16 @@ func extent(k gazetteer.Kind) float64 {
 // the comma, or containing one of the name before it.
 func pairPick(ms []mention, i int) *gazetteer.Entry {
 	if j := ms[i].pair; j >= 0 {
-		for _, e := range ms[i].cands {
+		// A dateline names the city the report is filed from
+		// ("KHARKIV, Ukraine (AP) —"), never its region: cities first.
+		cands := ms[i].cands
+		if ms[i].dateline {
+			cands = slices.Clone(cands)
+			slices.SortStableFunc(cands, func(a, b *gazetteer.Entry) int {
+				return cmpBool(a.Kind == gazetteer.KindCity, b.Kind == gazetteer.KindCity)
+			})
+		}
+		for _, e := range cands {
 			for _, o := range ms[j].cands {
 				if contains(o, e) {
 					return e

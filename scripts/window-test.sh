@@ -26,17 +26,29 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# await_window LOG: waits up to 10 s for the app's window (titled for
-# places.geojson) and sets wid; fails, with LOG, if the app exits first.
+# await_window LOG [TITLE]: waits up to 10 s for the app's window (titled
+# for places.geojson, or matching the regular expression TITLE) and sets
+# wid; fails, with LOG, if the app exits first.
 await_window() {
+	local title=${2:-'^reportmap — places.geojson$'}
 	wid=""
 	for _ in $(seq 100); do
-		wid=$(xdotool search --onlyvisible --name '^reportmap — places.geojson$' 2>/dev/null | head -n 1 || true)
+		wid=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -n 1 || true)
 		[[ -n "$wid" ]] && return
 		kill -0 "$app" 2>/dev/null || fail "the app exited: $(cat "$1")"
 		sleep 0.1
 	done
-	fail "no window titled 'reportmap — places.geojson' within 10 s"
+	fail "no window titled '$title' within 10 s"
+}
+
+# await_trace LOG PATTERN [SECONDS]: waits for a line of the app's trace.
+await_trace() {
+	for _ in $(seq $((${3:-10} * 10))); do
+		grep -Eq "$2" "$1" && return
+		kill -0 "$app" 2>/dev/null || fail "the app exited waiting for '$2': $(cat "$1")"
+		sleep 0.1
+	done
+	fail "the trace never said '$2' within ${3:-10} s: $(cat "$1")"
 }
 export DISPLAY=$disp
 # Fresh preferences each run: the test must not depend on what an earlier
@@ -198,4 +210,57 @@ if kill -0 "$app" 2>/dev/null; then fail "Ctrl+Q did not end the app within 5 s"
 wait "$app" || fail "the app exited with status $? after Ctrl+Q: $(cat "$out/fifo.err")"
 app=""
 if grep -Eq 'panic|DATA RACE' "$out/fifo.err"; then fail "the app logged errors: $(cat "$out/fifo.err")"; fi
-echo "window test: ok (Kursk and the Dunkirk camp selected by their pixels, $changed panel pixels changed; Gaza found by search; Export PNG wrote a picture (standard deviation $sd); the window size came back after Ctrl+Q; a named pipe in place of the file refused while the window still answers, Esc closes the error and the search works; Ctrl+Q quits); screenshots in $out"
+# Import: `reportmap story.txt` opens a new, unsaved document and
+# geoparses the report off the UI goroutine. A place it found is clicked
+# by its pixel (-locate works on a text file too); its panel offers the
+# corrections; Ctrl+S asks where to save, the path is typed; -check of
+# what it wrote is clean, and Ctrl+Q then quits without asking.
+cat >"$out/story.txt" <<'STORY'
+KHARKIV, Ukraine (AP) — Russian drones struck an apartment block in Kharkiv overnight, killing three people, regional officials said on Tuesday.
+The attack came hours after Ukrainian forces said they had pushed Russian troops back from villages near Vovchansk, close to the border with Russia's Belgorod region.
+In Kyiv, President Volodymyr Zelenskyy urged Western allies to speed up deliveries of air defence systems, saying Kharkiv had been hit more than 20 times this month.
+Residents of Saltivka, the northern district of Kharkiv worst hit since 2022, said many had moved to Lviv or Poltava.
+STORY
+"$out/reportmap" -trace "$out/story.txt" >"$out/import.out" 2>"$out/import.err" &
+app=$!
+await_window "$out/import.err" '^reportmap — Untitled'
+xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
+await_trace "$out/import.err" '^import done 1$' 20
+grep -q '^import story.txt report story: [0-9]* new' "$out/import.err" || fail "the import added nothing: $(cat "$out/import.err")"
+sleep 1.5 # the map's fit to the places found, and the resize, settle
+read -r _ mx my mw mh < <(grep '^map ' "$out/import.err" | tail -n 1)
+read -r kx ky < <("$out/reportmap" -locate kharkiv -size "${mw}x${mh}" "$out/story.txt") || fail "-locate kharkiv on the text file failed"
+echo "window test: clicking the imported Kharkiv at $((mx + kx)),$((my + ky))"
+xdotool mousemove --window "$wid" $((mx + kx)) $((my + ky)) click 1
+await_trace "$out/import.err" '^select kharkiv$' 5
+sleep 0.5
+import -window "$wid" "$out/review.png"
+title=$(xdotool getwindowname "$wid")
+[[ "$title" == "reportmap — Untitled •" ]] || fail "the title of the unsaved import is '$title'"
+# The panel says where Kharkiv was resolved and offers the corrections:
+# the screen says so, as read back from the screenshot.
+convert "$out/review.png" -crop 430x800+850+0 -resize 200% "$out/review-panel.png"
+tesseract "$out/review-panel.png" "$out/review-panel" >/dev/null 2>&1 || fail "tesseract failed"
+for words in "Found as" "Confidence" "Mark as" "Search the gazetteer"; do
+	grep -qi "$words" "$out/review-panel.txt" || fail "the review panel does not say '$words'; it reads: $(tr '\n' ' ' <"$out/review-panel.txt")"
+done
+xdotool key --window "$wid" ctrl+s
+await_trace "$out/import.err" '^ask-path ' 5
+sleep 0.3
+xdotool key --window "$wid" ctrl+a
+xdotool type --window "$wid" --delay 20 "$out/saved/story.geojson"
+xdotool key --window "$wid" Return
+await_trace "$out/import.err" "^saved $out/saved/story.geojson\$" 5
+"$out/reportmap" -check "$out/saved/story.geojson" >"$out/saved-check.out" 2>&1 || fail "-check of the saved file failed: $(cat "$out/saved-check.out")"
+grep -q ', 0 warnings$' "$out/saved-check.out" || fail "-check of the saved file: $(cat "$out/saved-check.out")"
+[[ -f "$out/saved/reports/story.txt" ]] || fail "the report's text was not saved beside it"
+title=$(xdotool getwindowname "$wid")
+[[ "$title" == "reportmap — story.geojson" ]] || fail "after saving the title is '$title'"
+xdotool key --window "$wid" ctrl+q || true
+for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app" 2>/dev/null; then fail "Ctrl+Q after saving did not end the app within 5 s"; fi
+wait "$app" || fail "the app exited with status $? after Ctrl+Q: $(cat "$out/import.err")"
+app=""
+if grep -Eq 'panic|DATA RACE' "$out/import.err"; then fail "the app logged errors: $(cat "$out/import.err")"; fi
+
+echo "window test: ok (Kursk and the Dunkirk camp selected by their pixels, $changed panel pixels changed; Gaza found by search; Export PNG wrote a picture (standard deviation $sd); the window size came back after Ctrl+Q; a named pipe in place of the file refused while the window still answers, Esc closes the error and the search works; Ctrl+Q quits; a report imported from the command line, a found place chosen by its pixel, its review panel read back, saved with Ctrl+S and -check clean); screenshots in $out"

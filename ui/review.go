@@ -167,13 +167,18 @@ func (win *Window) runImports(jobs []importJob) {
 	} else {
 		progress = bar
 	}
-	notice := container.NewBorder(nil, nil, nil, cancel, container.NewBorder(nil, nil, label, nil, progress))
-	win.notice.Add(notice)
+	label.Truncation = fyne.TextTruncateEllipsis
+	notice := container.NewVBox(label, container.NewBorder(nil, nil, nil, cancel, progress))
+	win.View.Progress.Add(notice)
+	win.View.Progress.Show()
 	win.imports.wg.Add(1)
 	go func() {
 		defer win.imports.wg.Done()
 		defer fyne.Do(func() {
-			win.notice.Remove(notice)
+			win.View.Progress.Remove(notice)
+			if len(win.View.Progress.Objects) == 0 {
+				win.View.Progress.Hide()
+			}
 			if inf, ok := progress.(*widget.ProgressBarInfinite); ok {
 				inf.Stop()
 			}

@@ -40,6 +40,7 @@ type View struct {
 	Legend       *fyne.Container
 	WalkReport   *widget.Select
 	StepCount    *widget.Label    // "3 of 6" while stepping through a report
+	Progress     *fyne.Container  // imports under way, above the search (the map keeps its size)
 	Split        *container.Split // map | side
 	SideSplit    *container.Split // list / panel
 
@@ -136,7 +137,9 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 	v.State.AddListener(v.changed)
 
 	walkBar := container.NewBorder(nil, nil, nil, container.NewHBox(v.StepCount, prev, next), v.WalkReport)
-	filters := container.NewVBox(v.Search, v.Legend, container.NewBorder(nil, nil, v.SettingsOnly, v.Count), walkBar)
+	v.Progress = container.NewVBox()
+	v.Progress.Hide() // shown while imports run; hidden it takes no room
+	filters := container.NewVBox(v.Progress, v.Search, v.Legend, container.NewBorder(nil, nil, v.SettingsOnly, v.Count), walkBar)
 	v.SideSplit = container.NewVSplit(container.NewStack(v.List, container.NewPadded(v.NoMatch)), v.PanelScroll)
 	v.SideSplit.Offset = 0.3
 	side := container.NewBorder(filters, nil, nil, nil, v.SideSplit)
