@@ -87,6 +87,7 @@ type Map struct {
 	index   *cluster.Index    // over the shown places
 	view    viewport.Viewport // in Fyne units
 	autoFit bool              // keep fitting the settings on resize until the view is moved
+	fitAll  bool              // with autoFit: fit every place, not the settings (after FitAll)
 	fitting bool              // the animation under way is FitDefault's, which keeps autoFit
 	buttonW float64           // width of the zoom buttons' strip at the right edge, from the layout
 	selIdx  int               // selected place, or -1
@@ -139,7 +140,7 @@ func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.shown = nil
 	m.buildIndex()
 	m.selIdx, m.hovIdx = -1, -1
-	m.autoFit = true
+	m.autoFit, m.fitAll = true, false
 	m.applyAutoFit()
 	m.Refresh()
 }
@@ -453,8 +454,15 @@ func (m *Map) animateTo(v viewport.Viewport) {
 }
 
 // FitAll shows every place.
+//
+// Like FitDefault, the map keeps to it while the window is resized,
+// until the view is moved.
 func (m *Map) FitAll() {
-	m.fitIndexes(func(int) bool { return true })
+	if b, ok := m.bound(func(int) bool { return true }); ok {
+		m.fitBound(b)
+		m.fitting = m.anim != nil
+	}
+	m.autoFit, m.fitAll = true, true
 }
 
 // FitDefault shows every setting (every place when there is none): the
@@ -465,7 +473,7 @@ func (m *Map) FitDefault() {
 		m.fitBound(b)
 		m.fitting = m.anim != nil
 	}
-	m.autoFit = true
+	m.autoFit, m.fitAll = true, false
 }
 
 // applyAutoFit sets the default view at once, if the map follows it.
@@ -473,7 +481,11 @@ func (m *Map) applyAutoFit() {
 	if !m.autoFit || m.view.W <= 0 || m.view.H <= 0 {
 		return
 	}
-	if b, ok := m.defaultBound(); ok {
+	b, ok := m.defaultBound()
+	if m.fitAll {
+		b, ok = m.bound(func(int) bool { return true })
+	}
+	if ok {
 		m.view = constrain(viewport.FitInsets(b, m.view.W, m.view.H, m.fitInsets(), maxFitZoom))
 	}
 }
@@ -496,6 +508,13 @@ func (m *Map) FitPlaces(ids []string) {
 }
 
 func (m *Map) fitIndexes(keep func(int) bool) {
+	if b, ok := m.bound(keep); ok {
+		m.fitBound(b)
+	}
+}
+
+// bound is the box of the places keep keeps; false when there is none.
+func (m *Map) bound(keep func(int) bool) (orb.Bound, bool) {
 	b, ok := orb.Bound{}, false
 	for i := range m.places {
 		if !keep(i) {
@@ -508,10 +527,7 @@ func (m *Map) fitIndexes(keep func(int) bool) {
 			b = b.Extend(p)
 		}
 	}
-	if !ok {
-		return
-	}
-	m.fitBound(b)
+	return b, ok
 }
 
 // fitBound shows b, zooming no further in than maxFitZoom.

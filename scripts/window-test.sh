@@ -54,6 +54,7 @@ export DISPLAY=$disp
 # Fresh preferences each run: the test must not depend on what an earlier
 # run (or the user's own session) saved.
 export XDG_CONFIG_HOME="$out/config"
+rm -rf "$out/config" "$out/home" "$out/saved" # a run before left its own
 # and a home of its own, where Fyne's file dialogs start.
 # with the user folders Fyne's file dialog lists (else it logs an error).
 export HOME="$out/home"
@@ -137,8 +138,8 @@ import -window "$wid" "$out/export-dialog.png"
 xdotool key --window "$wid" ctrl+a
 xdotool type --window "$wid" --delay 30 "export.png"
 xdotool key --window "$wid" Return
-for _ in $(seq 50); do grep -q '^export ' "$out/app.err" && break; sleep 0.1; done
-exported=$(grep '^export ' "$out/app.err" | tail -n 1 | cut -d' ' -f2-)
+for _ in $(seq 200); do grep -q '^export ' "$out/app.err" && break; sleep 0.1; done
+exported=$(grep '^export ' "$out/app.err" | tail -n 1 | cut -d' ' -f2- || true)
 [[ -n "$exported" ]] || fail "Ctrl+E, a name, Enter exported nothing; trace: $(cat "$out/app.err")"
 [[ "$exported" == "$HOME/export.png" ]] || fail "exported to $exported, not $HOME/export.png"
 cp "$exported" "$out/exported.png"

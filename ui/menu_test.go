@@ -209,10 +209,8 @@ func TestQuitRemembersTheLayout(t *testing.T) {
 	win.View.SideSplit.SetOffset(0.3)
 	menuItem(t, win, "Quit").Action()
 	prefs := fyne.CurrentApp().Preferences()
-	for key, want := range map[string]float64{"window.width": 1100, "window.height": 700, "split.main": 0.6, "split.side": 0.3} {
-		if got := prefs.Float(key); got != want {
-			t.Errorf("after Quit, %s = %v, want %v", key, got, want)
-		}
+	if got, want := prefs.FloatList("window.layout"), []float64{1100, 700, 0.6, 0.3}; !slices.Equal(got, want) {
+		t.Errorf("after Quit, window.layout = %v, want %v (width, height, dividers)", got, want)
 	}
 }
 

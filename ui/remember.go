@@ -10,11 +10,12 @@ import (
 
 // Preference keys: what the window remembers between runs.
 const (
-	prefWidth     = "window.width"
-	prefHeight    = "window.height"
-	prefSplitMain = "split.main"
-	prefSplitSide = "split.side"
-	prefRecent    = "recent" // the files last opened, newest first
+	// prefLayout is the window's width and height and its two dividers'
+	// offsets, in one list: one Set, so one write of the preferences
+	// file (Fyne's own watcher of that file can reload it between two
+	// writes and lose the second value).
+	prefLayout = "window.layout"
+	prefRecent = "recent" // the files last opened, newest first
 )
 
 // maxRecent is how many files File ▸ Open recent lists.
@@ -38,19 +39,22 @@ func (win *Window) Quit() {
 func (win *Window) saveLayout() {
 	prefs := fyne.CurrentApp().Preferences()
 	s := win.W.Canvas().Size()
-	prefs.SetFloat(prefWidth, float64(s.Width))
-	prefs.SetFloat(prefHeight, float64(s.Height))
-	prefs.SetFloat(prefSplitMain, win.View.Split.Offset)
-	prefs.SetFloat(prefSplitSide, win.View.SideSplit.Offset)
+	prefs.SetFloatList(prefLayout, []float64{float64(s.Width), float64(s.Height), win.View.Split.Offset, win.View.SideSplit.Offset})
 }
 
 // restoreLayout sizes the window and sets the dividers as remembered.
 func (win *Window) restoreLayout(prefs fyne.Preferences) {
-	width := prefs.FloatWithFallback(prefWidth, 1280)
-	height := prefs.FloatWithFallback(prefHeight, 800)
-	win.W.Resize(fyne.NewSize(float32(width), float32(height)))
-	win.View.Split.Offset = prefs.FloatWithFallback(prefSplitMain, win.View.Split.Offset)
-	win.View.SideSplit.Offset = prefs.FloatWithFallback(prefSplitSide, win.View.SideSplit.Offset)
+	l := prefs.FloatListWithFallback(prefLayout, []float64{1280, 800, win.View.Split.Offset, win.View.SideSplit.Offset})
+	if len(l) != 4 || l[0] < 200 || l[1] < 150 || l[0] > 20000 || l[1] > 20000 {
+		l = []float64{1280, 800, win.View.Split.Offset, win.View.SideSplit.Offset} // not ours: start afresh
+	}
+	win.W.Resize(fyne.NewSize(float32(l[0]), float32(l[1])))
+	if l[2] > 0 && l[2] < 1 {
+		win.View.Split.Offset = l[2]
+	}
+	if l[3] > 0 && l[3] < 1 {
+		win.View.SideSplit.Offset = l[3]
+	}
 }
 
 // recentMenu is File ▸ Open recent; its items follow the preferences.
