@@ -181,7 +181,7 @@ func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, 
 		fmt.Fprintf(stdout, "%.0f %.0f\n", pos.X, pos.Y)
 		return 0
 	}
-	h, err := ui.NewHeadless(a, texts, size, dark, selectID)
+	h, err := ui.NewHeadless(a, texts, size, dark, selectID, all)
 	if err != nil {
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1

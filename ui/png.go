@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"reportmap/atlas"
+	"reportmap/gazetteer"
 	"reportmap/internal/headless"
 	"reportmap/internal/userfile"
 	"reportmap/mapview"
@@ -34,13 +35,15 @@ type Headless struct {
 }
 
 // NewHeadless lays out a's view at size, in the light or dark theme, with
-// the place select chosen ("" for none).
+// the place select chosen ("" for none); all fits the map to all the
+// places, as the window shows an imported report. Places the geoparser
+// found get the panel's review, its buttons drawn but doing nothing.
 //
 // Fyne renders without a display only through its test package: the
 // software painter is internal, and driver/software, its one public
 // wrapper, returns a test.WindowlessCanvas. So the app links
 // fyne.io/fyne/v2/test for -png.
-func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID string) (*Headless, error) {
+func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID string, all bool) (*Headless, error) {
 	ha := headless.Wrap(test.NewApp())
 	variant := theme.VariantLight
 	if dark {
@@ -50,10 +53,23 @@ func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectI
 	fyne.CurrentApp().Settings().SetTheme(th)
 	v := NewView(a, texts)
 	v.ShowReport = func(*atlas.Report, string) {} // shows the button
+	if hasProvenance(a) {
+		g, err := gazetteer.Default()
+		if err != nil {
+			return nil, err
+		}
+		v.Gazetteer = g
+		v.OnCorrect = func(Correction) {}     // shows the review's buttons
+		v.OnSearchGazetteer = func(string) {} // and Search the gazetteer…
+	}
 	c := software.NewCanvas()
 	c.SetPadded(false)
 	c.SetContent(v.Content)
 	c.Resize(size)
+	if all {
+		v.Map.FitAll()
+		v.Map.FinishAnimation()
+	}
 	if selectID != "" && !v.Select(selectID) {
 		return nil, fmt.Errorf("no place %q to select", selectID)
 	}
