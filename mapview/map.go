@@ -83,6 +83,7 @@ type Map struct {
 
 	places  []atlas.Place
 	colors  []color.NRGBA     // per place
+	hollow  []bool            // per place: NeedsCheck, drawn as a ring; nil when no place is
 	shown   []int             // the places shown (indexes into places), or nil for all
 	index   *cluster.Index    // over the shown places
 	view    viewport.Viewport // in Fyne units
@@ -129,11 +130,15 @@ func Basemap() (*basemap.Basemap, error) {
 // SetPlaces replaces the places shown. reports gives each report's colour
 // (its index in Palette); a place takes the colour of the report it is a
 // setting of, else of the first report that quotes it, unless it sets
-// simplestyle marker-color. The map keeps places; the caller must not
-// change them afterwards. The selection is cleared.
+// simplestyle marker-color. A place that NeedsCheck is drawn hollow: a
+// ring in its colour around the map's background colour. The map keeps
+// places; the caller must not change them afterwards (to change one,
+// such as after OnMoved, give the map the new places). The selection is
+// cleared.
 func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.places = places
 	m.colors = placeColors(places, reports)
+	m.hollow = hollowPlaces(places)
 	m.shown = nil
 	m.buildIndex()
 	m.selIdx, m.hovIdx = -1, -1
@@ -357,6 +362,24 @@ func placeColors(places []atlas.Place, reports []atlas.Report) []color.NRGBA {
 	}
 	return cs
 }
+
+// hollowPlaces says which places NeedsCheck, or is nil when none does.
+func hollowPlaces(places []atlas.Place) []bool {
+	var h []bool
+	for i := range places {
+		if !places[i].NeedsCheck() {
+			continue
+		}
+		if h == nil {
+			h = make([]bool, len(places))
+		}
+		h[i] = true
+	}
+	return h
+}
+
+// isHollow reports whether place i is drawn hollow.
+func (m *Map) isHollow(i int) bool { return i >= 0 && i < len(m.hollow) && m.hollow[i] }
 
 // PlaceColor returns the marker colour of the i-th place given to
 // SetPlaces, for lists and legends.
@@ -688,6 +711,7 @@ type Marker struct {
 	Radius float32       // of the disc, in Fyne units
 	Count  int           // 1 for a place
 	Place  *atlas.Place  // the place when Count is 1
+	Hollow bool          // drawn as a ring, not a disc: the place NeedsCheck (never a cluster)
 }
 
 // Markers returns the markers the current view draws whose true spot is
@@ -712,6 +736,7 @@ func (m *Map) marker(l *markerLayout, k int) Marker {
 	mk := Marker{Pos: fyne.NewPos(float32(sp.x), float32(sp.y)), At: fyne.NewPos(float32(sp.ax), float32(sp.ay)), Radius: float32(sp.r), Count: it.Count}
 	if it.Count == 1 {
 		mk.Place = &m.places[it.Point]
+		mk.Hollow = m.isHollow(it.Point)
 	}
 	return mk
 }

@@ -24,6 +24,10 @@ import (
 // maxMarkerRadius bounds markerRadius, for the index's hit search.
 const maxMarkerRadius = 16
 
+// hollowRing is the width, in Fyne units, of a hollow marker's ring (at
+// most half its radius).
+const hollowRing = 2.5
+
 // markerRadius returns an item's radius in Fyne units.
 func (m *Map) markerRadius(it cluster.Item) float64 {
 	if it.Count > 1 {
@@ -51,6 +55,7 @@ type palette struct {
 	selected, hovered     color.NRGBA
 	cluster, clusterPrio  color.NRGBA
 	outline, clusterLabel color.NRGBA
+	hollow                color.NRGBA // the centre of a hollow marker: the background, opaque
 }
 
 func nrgba(c color.Color) color.NRGBA {
@@ -86,6 +91,7 @@ func (m *Map) themePalette() palette {
 		selected: primary,
 		hovered:  color.NRGBA{primary.R, primary.G, primary.B, 0x90},
 		outline:  bg,
+		hollow:   color.NRGBA{bg.R, bg.G, bg.B, 0xff},
 	}
 	p.halo.A = 0xd0
 	if dark {
@@ -307,6 +313,10 @@ func (r *mapRenderer) drawDiscs(dst *image.RGBA, scale float64, pal *palette) {
 			c = pal.clusterPrio
 		}
 		fillDisc(dst, x, y, rad, c)
+		if it.Count == 1 && m.hollow != nil && m.hollow[it.Point] {
+			// A place to check: a ring of its colour around the background.
+			fillDisc(dst, x, y, rad-math.Min(hollowRing*scale, rad/2), pal.hollow)
+		}
 		ring(dst, x, y, rad, rad+outline, pal.outline)
 		if it.Count == 1 && it.Point == m.selIdx {
 			ring(dst, x, y, rad+outline, rad+outline+3*scale, pal.selected)
