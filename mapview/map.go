@@ -31,6 +31,7 @@ var (
 	_ fyne.DoubleTappable = (*Map)(nil)
 	_ fyne.Focusable      = (*Map)(nil)
 	_ desktop.Hoverable   = (*Map)(nil)
+	_ desktop.Mouseable   = (*Map)(nil)
 )
 
 // Marker radii in Fyne units (scaled to pixels when drawn).
@@ -52,7 +53,8 @@ const (
 //
 // Drag to pan, scroll or pinch to zoom about the pointer, double-tap to
 // zoom in, tap a place to select it, tap a cluster to zoom to its members.
-// When focused: arrow keys pan, + and - zoom, 0 fits all places, Escape
+// Shift-drag a place's marker to move it (OnMoved). When focused: arrow
+// keys pan, + and - zoom, 0 fits all places, Escape cancels a move or
 // calls OnEscape.
 //
 // Like all widgets it must be used from the Fyne main goroutine.
@@ -78,8 +80,19 @@ type Map struct {
 	OnFirstFrame func()
 	// OnEscape is called when Escape is pressed while the map has focus,
 	// so the app can clear its search and selection; the map itself
-	// changes nothing.
+	// changes nothing. Escape while a marker is moved by hand cancels
+	// the move instead.
 	OnEscape func()
+	// OnMoved is called, on the UI goroutine, when the user has dragged
+	// a place's marker with Shift held and dropped it, with the lon/lat
+	// under the pointer where it was dropped (on the map: a drop beyond
+	// its edge counts at the edge). The map changes nothing: the owner
+	// moves the place in its data and gives the map the places again
+	// (SetPlaces, which fits the default view and clears the selection:
+	// SetView back to the Center and Zoom of before, and Select the
+	// place, to keep them); until then the marker is drawn where it was.
+	// When OnMoved is nil, a Shift-drag pans like any other drag.
+	OnMoved func(p *atlas.Place, to orb.Point)
 
 	places  []atlas.Place
 	colors  []color.NRGBA     // per place
@@ -94,6 +107,7 @@ type Map struct {
 	hovIdx  int               // hovered place, or -1
 	focused bool
 	lay     markerLayout // where the markers are drawn, for the last view asked
+	move    moving       // a marker being moved by hand, from a Shift press on it
 	labels  drawnLabels  // the labels the last frame drew
 
 	anim *fyne.Animation
@@ -103,7 +117,7 @@ type Map struct {
 
 // NewMap returns a map with no places, showing the world.
 func NewMap() *Map {
-	m := &Map{selIdx: -1, hovIdx: -1, autoFit: true, view: viewport.New(orb.Point{0, 20}, 1, 0, 0)}
+	m := &Map{selIdx: -1, hovIdx: -1, autoFit: true, view: viewport.New(orb.Point{0, 20}, 1, 0, 0), move: noMove}
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -140,6 +154,7 @@ func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.colors = placeColors(places, reports)
 	m.hollow = hollowPlaces(places)
 	m.shown = nil
+	m.move = noMove // its place may be gone
 	m.buildIndex()
 	m.selIdx, m.hovIdx = -1, -1
 	m.autoFit = true
@@ -158,6 +173,7 @@ func (m *Map) SetShown(indexes []int) {
 		}
 	}
 	m.shown = indexes
+	m.move = noMove // its place may be hidden
 	m.buildIndex()
 	if m.selIdx >= 0 && !m.isShown(m.selIdx) {
 		m.selIdx = -1
@@ -201,6 +217,9 @@ type markerLayout struct {
 	items []cluster.Item
 	spots []spot // per item, in Fyne units
 	grid  discGrid
+
+	held     int  // the item drawn at the pointer while it is moved by hand, or -1
+	heldFrom spot // its spot in the spread layout
 }
 
 // drawnLabels are the labels of places and clusters a frame drew, for
@@ -272,10 +291,16 @@ func (m *Map) Labels() []Label {
 // drawn. It allocates only when its buffers grow.
 func (m *Map) layout() *markerLayout {
 	l := &m.lay
-	if l.index == m.index && l.view == m.view {
-		return l
+	if l.index != m.index || l.view != m.view {
+		m.layOut(l)
 	}
-	l.view, l.index = m.view, m.index
+	l.hold(m.heldMarker())
+	return l
+}
+
+// layOut works out the layout for the current view.
+func (m *Map) layOut(l *markerLayout) {
+	l.view, l.index, l.held = m.view, m.index, -1
 	l.items, l.spots = l.items[:0], l.spots[:0]
 	if m.index != nil && m.view.W > 0 && m.view.H > 0 {
 		o, s := m.view.Origin(), m.view.Scale()
@@ -290,7 +315,25 @@ func (m *Map) layout() *markerLayout {
 		l.grid.setArea(-edge, -edge, m.view.W+2*edge, m.view.H+2*edge)
 	}
 	spread(l.spots, &l.grid)
-	return l
+}
+
+// hold draws the layout's k-th marker at (x, y), with no leader line, as
+// the marker being moved by hand, and puts back the one held before; k
+// -1 holds none. The grid keeps the marker's spot in the spread layout.
+func (l *markerLayout) hold(k int, x, y float64) {
+	if l.held == k && k >= 0 && l.spots[k].x == x && l.spots[k].y == y {
+		return
+	}
+	if l.held >= 0 {
+		l.spots[l.held] = l.heldFrom
+		l.held = -1
+	}
+	if k < 0 || k >= len(l.spots) {
+		return
+	}
+	l.held, l.heldFrom = k, l.spots[k]
+	sp := &l.spots[k]
+	sp.x, sp.y, sp.ax, sp.ay = x, y, x, y
 }
 
 // placeOf maps an index point to its place.

@@ -285,7 +285,6 @@ func (r *mapRenderer) drawDiscs(dst *image.RGBA, scale float64, pal *palette) {
 	if dst == &r.halves[0] {
 		defer r.wg.Done()
 	}
-	m := r.m
 	outline := math.Max(1, scale)
 	lay := r.lay
 	// Leader lines first, under every disc: from a moved marker's edge to
@@ -299,30 +298,42 @@ func (r *mapRenderer) drawDiscs(dst *image.RGBA, scale float64, pal *palette) {
 		segment(dst, x, y, ax, ay, math.Max(1, 0.8*scale), pal.muted)
 		fillDisc(dst, ax, ay, 1.8*scale, pal.muted)
 	}
-	for k, it := range lay.items {
-		sp := &lay.spots[k]
-		x, y, rad := sp.x*scale, sp.y*scale, sp.r*scale
-		if y+rad+8*scale < float64(dst.Rect.Min.Y) || y-rad-8*scale > float64(dst.Rect.Max.Y) {
-			continue
+	for k := range lay.items {
+		if k != lay.held {
+			r.drawDisc(dst, k, scale, outline, pal)
 		}
-		c := pal.cluster
-		switch {
-		case it.Count == 1:
-			c = m.colors[it.Point]
-		case it.Priority:
-			c = pal.clusterPrio
-		}
-		fillDisc(dst, x, y, rad, c)
-		if it.Count == 1 && m.hollow != nil && m.hollow[it.Point] {
-			// A place to check: a ring of its colour around the background.
-			fillDisc(dst, x, y, rad-math.Min(hollowRing*scale, rad/2), pal.hollow)
-		}
-		ring(dst, x, y, rad, rad+outline, pal.outline)
-		if it.Count == 1 && it.Point == m.selIdx {
-			ring(dst, x, y, rad+outline, rad+outline+3*scale, pal.selected)
-		} else if it.Count == 1 && it.Point == m.hovIdx {
-			ring(dst, x, y, rad+outline, rad+outline+2*scale, pal.hovered)
-		}
+	}
+	if lay.held >= 0 { // the marker being moved by hand, on top
+		r.drawDisc(dst, lay.held, scale, outline, pal)
+	}
+}
+
+// drawDisc draws the layout's k-th marker into dst: a disc in its colour
+// (a ring around the background for a place to check), its outline, and
+// the selection's or the hover's ring.
+func (r *mapRenderer) drawDisc(dst *image.RGBA, k int, scale, outline float64, pal *palette) {
+	m, it, sp := r.m, r.lay.items[k], &r.lay.spots[k]
+	x, y, rad := sp.x*scale, sp.y*scale, sp.r*scale
+	if y+rad+8*scale < float64(dst.Rect.Min.Y) || y-rad-8*scale > float64(dst.Rect.Max.Y) {
+		return
+	}
+	c := pal.cluster
+	switch {
+	case it.Count == 1:
+		c = m.colors[it.Point]
+	case it.Priority:
+		c = pal.clusterPrio
+	}
+	fillDisc(dst, x, y, rad, c)
+	if it.Count == 1 && m.hollow != nil && m.hollow[it.Point] {
+		// A place to check: a ring of its colour around the background.
+		fillDisc(dst, x, y, rad-math.Min(hollowRing*scale, rad/2), pal.hollow)
+	}
+	ring(dst, x, y, rad, rad+outline, pal.outline)
+	if it.Count == 1 && it.Point == m.selIdx {
+		ring(dst, x, y, rad+outline, rad+outline+3*scale, pal.selected)
+	} else if it.Count == 1 && it.Point == m.hovIdx {
+		ring(dst, x, y, rad+outline, rad+outline+2*scale, pal.hovered)
 	}
 }
 
