@@ -121,6 +121,7 @@ type mapRenderer struct {
 	fgc      color.NRGBA
 	bgc      color.NRGBA
 	pal      palette // from the theme, set in Refresh
+	discPal  palette // the frame's, for drawDiscs
 	halves   [2]image.RGBA
 	tileJobs []tileJob
 	drawn    bool // a frame with a size has been drawn
@@ -241,8 +242,9 @@ func (r *mapRenderer) drawMarkers(img *image.RGBA, scale float64, pal palette) {
 	r.halves[1].Rect.Min.Y = mid
 	r.halves[1].Pix = img.Pix[(mid-img.Rect.Min.Y)*img.Stride:]
 	r.wg.Add(1)
-	go r.drawDiscs(&r.halves[0], scale, &pal)
-	r.drawDiscs(&r.halves[1], scale, &pal)
+	r.discPal = pal // not &pal, which would put a copy on the heap each frame
+	go r.drawDiscs(&r.halves[0], scale, &r.discPal)
+	r.drawDiscs(&r.halves[1], scale, &r.discPal)
 	r.wg.Wait()
 	// Cluster counts inside their discs.
 	for k, it := range r.lay.items {
