@@ -84,7 +84,8 @@ type Map struct {
 	// the move instead.
 	OnEscape func()
 	// OnMoved is called, on the UI goroutine, when the user has dragged
-	// a place's marker with Shift held and dropped it, with the lon/lat
+	// a place's marker with Shift held and dropped it, with the place (p
+	// is &places[i] of the slice given to SetPlaces) and the lon/lat
 	// under the pointer where it was dropped (on the map: a drop beyond
 	// its edge counts at the edge). The map changes nothing: the owner
 	// moves the place in its data and gives the map the places again
