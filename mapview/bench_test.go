@@ -59,6 +59,23 @@ func BenchmarkFrame1M(b *testing.B) {
 	}
 }
 
+// BenchmarkFrameHollow1M is BenchmarkFrame1M with every tenth place
+// drawn hollow, as if it needed a check.
+func BenchmarkFrameHollow1M(b *testing.B) {
+	m, r := benchMap(b, 1_000_000)
+	m.hollow = make([]bool, len(m.places))
+	for i := 0; i < len(m.hollow); i += 10 {
+		m.hollow[i] = true
+	}
+	m.SetView(orb.Point{10, 30}, 2)
+	r.draw(1280, 800)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		r.draw(1280, 800)
+	}
+}
+
 // BenchmarkFramePan1M is a frame of a drag: the view moves between frames,
 // so each frame lays the markers and labels out again (a still frame, as
 // in BenchmarkFrame1M, reuses the layout).

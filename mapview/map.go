@@ -31,6 +31,7 @@ var (
 	_ fyne.DoubleTappable = (*Map)(nil)
 	_ fyne.Focusable      = (*Map)(nil)
 	_ desktop.Hoverable   = (*Map)(nil)
+	_ desktop.Mouseable   = (*Map)(nil)
 )
 
 // Marker radii in Fyne units (scaled to pixels when drawn).
@@ -52,7 +53,8 @@ const (
 //
 // Drag to pan, scroll or pinch to zoom about the pointer, double-tap to
 // zoom in, tap a place to select it, tap a cluster to zoom to its members.
-// When focused: arrow keys pan, + and - zoom, 0 fits all places, Escape
+// Shift-drag a place's marker to move it (OnMoved). When focused: arrow
+// keys pan, + and - zoom, 0 fits all places, Escape cancels a move or
 // calls OnEscape.
 //
 // Like all widgets it must be used from the Fyne main goroutine.
@@ -78,11 +80,24 @@ type Map struct {
 	OnFirstFrame func()
 	// OnEscape is called when Escape is pressed while the map has focus,
 	// so the app can clear its search and selection; the map itself
-	// changes nothing.
+	// changes nothing. Escape while a marker is moved by hand cancels
+	// the move instead.
 	OnEscape func()
+	// OnMoved is called, on the UI goroutine, when the user has dragged
+	// a place's marker with Shift held and dropped it, with the place (p
+	// is &places[i] of the slice given to SetPlaces) and the lon/lat
+	// under the pointer where it was dropped (on the map: a drop beyond
+	// its edge counts at the edge). The map changes nothing: the owner
+	// moves the place in its data and gives the map the places again
+	// (SetPlaces, which fits the default view and clears the selection:
+	// SetView back to the Center and Zoom of before, and Select the
+	// place, to keep them); until then the marker is drawn where it was.
+	// When OnMoved is nil, a Shift-drag pans like any other drag.
+	OnMoved func(p *atlas.Place, to orb.Point)
 
 	places  []atlas.Place
 	colors  []color.NRGBA     // per place
+	hollow  []bool            // per place: NeedsCheck, drawn as a ring; nil when no place is
 	shown   []int             // the places shown (indexes into places), or nil for all
 	index   *cluster.Index    // over the shown places
 	view    viewport.Viewport // in Fyne units
@@ -94,6 +109,7 @@ type Map struct {
 	hovIdx  int               // hovered place, or -1
 	focused bool
 	lay     markerLayout // where the markers are drawn, for the last view asked
+	move    moving       // a marker being moved by hand, from a Shift press on it
 	labels  drawnLabels  // the labels the last frame drew
 
 	anim *fyne.Animation
@@ -105,7 +121,7 @@ type Map struct {
 
 // NewMap returns a map with no places, showing the world.
 func NewMap() *Map {
-	m := &Map{selIdx: -1, hovIdx: -1, autoFit: true, view: viewport.New(orb.Point{0, 20}, 1, 0, 0)}
+	m := &Map{selIdx: -1, hovIdx: -1, autoFit: true, view: viewport.New(orb.Point{0, 20}, 1, 0, 0), move: noMove}
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -132,12 +148,17 @@ func Basemap() (*basemap.Basemap, error) {
 // SetPlaces replaces the places shown. reports gives each report's colour
 // (its index in Palette); a place takes the colour of the report it is a
 // setting of, else of the first report that quotes it, unless it sets
-// simplestyle marker-color. The map keeps places; the caller must not
-// change them afterwards. The selection is cleared.
+// simplestyle marker-color. A place that NeedsCheck is drawn hollow: a
+// ring in its colour around the map's background colour. The map keeps
+// places; the caller must not change them afterwards (to change one,
+// such as after OnMoved, give the map the new places). The selection is
+// cleared.
 func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.places = places
 	m.colors = placeColors(places, reports)
+	m.hollow = hollowPlaces(places)
 	m.shown = nil
+	m.move = noMove // its place may be gone
 	m.buildIndex()
 	m.selIdx, m.hovIdx = -1, -1
 	m.autoFit, m.fitAll = true, false
@@ -156,6 +177,7 @@ func (m *Map) SetShown(indexes []int) {
 		}
 	}
 	m.shown = indexes
+	m.move = noMove // its place may be hidden
 	m.buildIndex()
 	if m.selIdx >= 0 && !m.isShown(m.selIdx) {
 		m.selIdx = -1
@@ -199,6 +221,9 @@ type markerLayout struct {
 	items []cluster.Item
 	spots []spot // per item, in Fyne units
 	grid  discGrid
+
+	held     int  // the item drawn at the pointer while it is moved by hand, or -1
+	heldFrom spot // its spot in the spread layout
 }
 
 // drawnLabels are the labels of places and clusters a frame drew, for
@@ -270,10 +295,16 @@ func (m *Map) Labels() []Label {
 // drawn. It allocates only when its buffers grow.
 func (m *Map) layout() *markerLayout {
 	l := &m.lay
-	if l.index == m.index && l.view == m.view {
-		return l
+	if l.index != m.index || l.view != m.view {
+		m.layOut(l)
 	}
-	l.view, l.index = m.view, m.index
+	l.hold(m.heldMarker())
+	return l
+}
+
+// layOut works out the layout for the current view.
+func (m *Map) layOut(l *markerLayout) {
+	l.view, l.index, l.held = m.view, m.index, -1
 	l.items, l.spots = l.items[:0], l.spots[:0]
 	if m.index != nil && m.view.W > 0 && m.view.H > 0 {
 		o, s := m.view.Origin(), m.view.Scale()
@@ -288,7 +319,25 @@ func (m *Map) layout() *markerLayout {
 		l.grid.setArea(-edge, -edge, m.view.W+2*edge, m.view.H+2*edge)
 	}
 	spread(l.spots, &l.grid)
-	return l
+}
+
+// hold draws the layout's k-th marker at (x, y), with no leader line, as
+// the marker being moved by hand, and puts back the one held before; k
+// -1 holds none. The grid keeps the marker's spot in the spread layout.
+func (l *markerLayout) hold(k int, x, y float64) {
+	if l.held == k && k >= 0 && l.spots[k].x == x && l.spots[k].y == y {
+		return
+	}
+	if l.held >= 0 {
+		l.spots[l.held] = l.heldFrom
+		l.held = -1
+	}
+	if k < 0 || k >= len(l.spots) {
+		return
+	}
+	l.held, l.heldFrom = k, l.spots[k]
+	sp := &l.spots[k]
+	sp.x, sp.y, sp.ax, sp.ay = x, y, x, y
 }
 
 // placeOf maps an index point to its place.
@@ -360,6 +409,24 @@ func placeColors(places []atlas.Place, reports []atlas.Report) []color.NRGBA {
 	}
 	return cs
 }
+
+// hollowPlaces says which places NeedsCheck, or is nil when none does.
+func hollowPlaces(places []atlas.Place) []bool {
+	var h []bool
+	for i := range places {
+		if !places[i].NeedsCheck() {
+			continue
+		}
+		if h == nil {
+			h = make([]bool, len(places))
+		}
+		h[i] = true
+	}
+	return h
+}
+
+// isHollow reports whether place i is drawn hollow.
+func (m *Map) isHollow(i int) bool { return i >= 0 && i < len(m.hollow) && m.hollow[i] }
 
 // PlaceColor returns the marker colour of the i-th place given to
 // SetPlaces, for lists and legends.
@@ -707,6 +774,7 @@ type Marker struct {
 	Radius float32       // of the disc, in Fyne units
 	Count  int           // 1 for a place
 	Place  *atlas.Place  // the place when Count is 1
+	Hollow bool          // drawn as a ring, not a disc: the place NeedsCheck (never a cluster)
 }
 
 // Markers returns the markers the current view draws whose true spot is
@@ -731,6 +799,7 @@ func (m *Map) marker(l *markerLayout, k int) Marker {
 	mk := Marker{Pos: fyne.NewPos(float32(sp.x), float32(sp.y)), At: fyne.NewPos(float32(sp.ax), float32(sp.ay)), Radius: float32(sp.r), Count: it.Count}
 	if it.Count == 1 {
 		mk.Place = &m.places[it.Point]
+		mk.Hollow = m.isHollow(it.Point)
 	}
 	return mk
 }

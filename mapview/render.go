@@ -24,6 +24,10 @@ import (
 // maxMarkerRadius bounds markerRadius, for the index's hit search.
 const maxMarkerRadius = 16
 
+// hollowRing is the width, in Fyne units, of a hollow marker's ring (at
+// most half its radius).
+const hollowRing = 2.5
+
 // markerRadius returns an item's radius in Fyne units.
 func (m *Map) markerRadius(it cluster.Item) float64 {
 	if it.Count > 1 {
@@ -51,6 +55,7 @@ type palette struct {
 	selected, hovered     color.NRGBA
 	cluster, clusterPrio  color.NRGBA
 	outline, clusterLabel color.NRGBA
+	hollow                color.NRGBA // the centre of a hollow marker: the background, opaque
 }
 
 func nrgba(c color.Color) color.NRGBA {
@@ -86,6 +91,7 @@ func (m *Map) themePalette() palette {
 		selected: primary,
 		hovered:  color.NRGBA{primary.R, primary.G, primary.B, 0x90},
 		outline:  bg,
+		hollow:   color.NRGBA{bg.R, bg.G, bg.B, 0xff},
 	}
 	p.halo.A = 0xd0
 	if dark {
@@ -115,6 +121,7 @@ type mapRenderer struct {
 	fgc      color.NRGBA
 	bgc      color.NRGBA
 	pal      palette // from the theme, set in Refresh
+	discPal  palette // the frame's, for drawDiscs
 	halves   [2]image.RGBA
 	tileJobs []tileJob
 	drawn    bool // a frame with a size has been drawn
@@ -235,8 +242,9 @@ func (r *mapRenderer) drawMarkers(img *image.RGBA, scale float64, pal palette) {
 	r.halves[1].Rect.Min.Y = mid
 	r.halves[1].Pix = img.Pix[(mid-img.Rect.Min.Y)*img.Stride:]
 	r.wg.Add(1)
-	go r.drawDiscs(&r.halves[0], scale, &pal)
-	r.drawDiscs(&r.halves[1], scale, &pal)
+	r.discPal = pal // not &pal, which would put a copy on the heap each frame
+	go r.drawDiscs(&r.halves[0], scale, &r.discPal)
+	r.drawDiscs(&r.halves[1], scale, &r.discPal)
 	r.wg.Wait()
 	// Cluster counts inside their discs.
 	for k, it := range r.lay.items {
@@ -279,7 +287,6 @@ func (r *mapRenderer) drawDiscs(dst *image.RGBA, scale float64, pal *palette) {
 	if dst == &r.halves[0] {
 		defer r.wg.Done()
 	}
-	m := r.m
 	outline := math.Max(1, scale)
 	lay := r.lay
 	// Leader lines first, under every disc: from a moved marker's edge to
@@ -293,26 +300,42 @@ func (r *mapRenderer) drawDiscs(dst *image.RGBA, scale float64, pal *palette) {
 		segment(dst, x, y, ax, ay, math.Max(1, 0.8*scale), pal.muted)
 		fillDisc(dst, ax, ay, 1.8*scale, pal.muted)
 	}
-	for k, it := range lay.items {
-		sp := &lay.spots[k]
-		x, y, rad := sp.x*scale, sp.y*scale, sp.r*scale
-		if y+rad+8*scale < float64(dst.Rect.Min.Y) || y-rad-8*scale > float64(dst.Rect.Max.Y) {
-			continue
+	for k := range lay.items {
+		if k != lay.held {
+			r.drawDisc(dst, k, scale, outline, pal)
 		}
-		c := pal.cluster
-		switch {
-		case it.Count == 1:
-			c = m.colors[it.Point]
-		case it.Priority:
-			c = pal.clusterPrio
-		}
-		fillDisc(dst, x, y, rad, c)
-		ring(dst, x, y, rad, rad+outline, pal.outline)
-		if it.Count == 1 && it.Point == m.selIdx {
-			ring(dst, x, y, rad+outline, rad+outline+3*scale, pal.selected)
-		} else if it.Count == 1 && it.Point == m.hovIdx {
-			ring(dst, x, y, rad+outline, rad+outline+2*scale, pal.hovered)
-		}
+	}
+	if lay.held >= 0 { // the marker being moved by hand, on top
+		r.drawDisc(dst, lay.held, scale, outline, pal)
+	}
+}
+
+// drawDisc draws the layout's k-th marker into dst: a disc in its colour
+// (a ring around the background for a place to check), its outline, and
+// the selection's or the hover's ring.
+func (r *mapRenderer) drawDisc(dst *image.RGBA, k int, scale, outline float64, pal *palette) {
+	m, it, sp := r.m, r.lay.items[k], &r.lay.spots[k]
+	x, y, rad := sp.x*scale, sp.y*scale, sp.r*scale
+	if y+rad+8*scale < float64(dst.Rect.Min.Y) || y-rad-8*scale > float64(dst.Rect.Max.Y) {
+		return
+	}
+	c := pal.cluster
+	switch {
+	case it.Count == 1:
+		c = m.colors[it.Point]
+	case it.Priority:
+		c = pal.clusterPrio
+	}
+	fillDisc(dst, x, y, rad, c)
+	if it.Count == 1 && m.hollow != nil && m.hollow[it.Point] {
+		// A place to check: a ring of its colour around the background.
+		fillDisc(dst, x, y, rad-math.Min(hollowRing*scale, rad/2), pal.hollow)
+	}
+	ring(dst, x, y, rad, rad+outline, pal.outline)
+	if it.Count == 1 && it.Point == m.selIdx {
+		ring(dst, x, y, rad+outline, rad+outline+3*scale, pal.selected)
+	} else if it.Count == 1 && it.Point == m.hovIdx {
+		ring(dst, x, y, rad+outline, rad+outline+2*scale, pal.hovered)
 	}
 }
 
