@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"reportmap/atlas"
 	"reportmap/gazetteer"
@@ -121,6 +122,28 @@ func TestImportReviewAndCorrect(t *testing.T) {
 	austin := win.View.Atlas().Places[j]
 	if austin.Role != atlas.RoleSetting || !slices.Contains(win.View.Atlas().Reports[0].Settings, austin.ID) {
 		t.Errorf("after Mark as a setting: role %s, settings %v", austin.Role, win.View.Atlas().Reports[0].Settings)
+	}
+}
+
+func TestShiftDragMovesAPlace(t *testing.T) {
+	win, ap, trace := importWindow(t)
+	importFile(t, win, ap, trace, "tornado.txt", parisReport)
+	a := win.View.Atlas()
+	austin := a.Places[placeNamed(a, "Austin")]
+	// What the map's Shift-drag ends in (mapview's own tests drive the
+	// drag itself): OnMoved with the drop's lon/lat.
+	to := orb.Point{-97.0, 31.0}
+	win.View.Map.OnMoved(&austin, to)
+	moved := win.View.Atlas().Place(austin.ID)
+	if moved.Point != to || !moved.Provenance.Corrected {
+		t.Fatalf("after the move: %v, corrected %v; want %v, true", moved.Point, moved.Provenance.Corrected, to)
+	}
+	if moved.NeedsCheck() {
+		t.Error("a place the reader moved still asks to be checked (drawn hollow)")
+	}
+	win.Undo()
+	if p := win.View.Atlas().Place(austin.ID); p.Point != austin.Point {
+		t.Errorf("undo left Austin at %v, want %v", p.Point, austin.Point)
 	}
 }
 

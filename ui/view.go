@@ -134,6 +134,13 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 		v.trace("group %s", strings.Join(names, ", "))
 	}
 	v.Map.OnViewChanged = func(_ orb.Point, zoom float64) { v.trace("zoom %.1f", zoom) }
+	v.Map.OnMoved = func(p *atlas.Place, to orb.Point) {
+		if v.OnCorrect == nil {
+			return
+		}
+		v.trace("move %s %.5f %.5f", p.ID, to[0], to[1])
+		v.OnCorrect(Correction{Kind: CorrectMove, Place: PlaceIndex(v.State.Atlas().Index(p.ID)), Point: to})
+	}
 	v.State.AddListener(v.changed)
 
 	walkBar := container.NewBorder(nil, nil, nil, container.NewHBox(v.StepCount, prev, next), v.WalkReport)
