@@ -256,34 +256,74 @@ func TestPasteReport(t *testing.T) {
 	}
 }
 
+func TestExportShownPlacesThroughTheMenu(t *testing.T) {
+	win, ap, trace := importWindow(t)
+	importFile(t, win, ap, trace, "tornado.txt", parisReport)
+	dir := t.TempDir()
+	for _, tc := range []struct{ item, file, head string }{
+		{"Export CSV of the shown places…", "shown.csv", "name,kind,role,lon,lat,reports,first_excerpt\n"},
+		{"Export GeoJSON of the shown places…", "shown.geojson", "{\n  \"type\": \"FeatureCollection\""},
+	} {
+		menuItem(t, win, tc.item).Action()
+		top := win.W.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatalf("%s: no dialog", tc.item)
+		}
+		entry := findEntry(t, top)
+		path := filepath.Join(dir, tc.file)
+		entry.SetText(path)
+		test.Tap(findButton(t, top, "Save"))
+		data, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(data), tc.head) {
+			t.Errorf("%s wrote %q (%v); want it to start %q", tc.item, data, err, tc.head)
+		}
+	}
+	back, err := atlas.LoadFile(filepath.Join(dir, "shown.geojson"))
+	if err != nil || len(back.Places) != len(win.View.State.Rows()) {
+		t.Errorf("the exported GeoJSON: %v, want the %d shown places", err, len(win.View.State.Rows()))
+	}
+}
+
 // findButton finds the button labelled label under o.
 func findButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil {
-			return
-		}
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			found = b
-			return
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, k := range c.Objects {
-				walk(k)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, k := range test.WidgetRenderer(w).Objects() {
-				walk(k)
-			}
-		}
-	}
-	walk(o)
-	if found == nil {
+	b := find(o, func(b *widget.Button) bool { return b.Text == label })
+	if b == nil {
 		t.Fatalf("no %q button", label)
 	}
-	return found
+	return b
+}
+
+// findEntry finds the first entry under o.
+func findEntry(t *testing.T, o fyne.CanvasObject) *widget.Entry {
+	t.Helper()
+	e := find(o, func(*widget.Entry) bool { return true })
+	if e == nil {
+		t.Fatal("no entry")
+	}
+	return e
+}
+
+// find returns the first object of type T under o that match accepts,
+// looking into containers and widgets' renderers; nil if none.
+func find[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) T {
+	var zero T
+	if o == nil {
+		return zero
+	}
+	if x, ok := o.(T); ok && match(x) {
+		return x
+	}
+	var kids []fyne.CanvasObject
+	if c, ok := o.(*fyne.Container); ok {
+		kids = c.Objects
+	} else if w, ok := o.(fyne.Widget); ok {
+		kids = test.WidgetRenderer(w).Objects()
+	}
+	for _, k := range kids {
+		if x := find(k, match); any(x) != any(zero) {
+			return x
+		}
+	}
+	return zero
 }
