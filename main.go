@@ -51,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	selectID := fl.String("select", "", "with -png: the place `ID` to select")
 	themeName := fl.String("theme", "light", "with -png: `light` or dark")
 	locate := fl.String("locate", "", "print where the place `ID` is drawn on a map of -size in its default view, as \"X Y\" from the map's corner, and exit")
+	viewArg := fl.String("view", "", "with -png and -locate: the map's view `LON,LAT,ZOOM` (such as 2.37,51.03,9) instead of the default")
 	trace := fl.Bool("trace", false, "print one line per UI event to stderr")
 	tilesURL := fl.String("tiles", "", "show raster tiles from the XYZ server `TEMPLATE` (https://…/{z}/{x}/{y}.png) over the embedded map")
 	mbtiles := fl.String("mbtiles", "", "show raster tiles from the MBTiles `FILE`")
@@ -58,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	importFiles := fl.Bool("import", false, "geoparse each `FILE` (.txt, .md, .html) as one report and write a places file to -o")
 	importOut := fl.String("o", "", "with -import: the places file `OUT.geojson` to write (its reports go in reports/ beside it)")
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage:\n  reportmap [FILE]            open FILE (default: the embedded places)\n  reportmap -check FILE...    validate places files\n  reportmap -import -o OUT.geojson FILE...   find the places in news texts\n  reportmap -png OUT.png [-size WxH] [-select ID] [-theme light|dark] [FILE]\n  reportmap -locate ID [-size WxH] [FILE]\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage:\n  reportmap [FILE]            open FILE (default: the embedded places)\n  reportmap -check FILE...    validate places files\n  reportmap -import -o OUT.geojson FILE...   find the places in news texts\n  reportmap -png OUT.png [-size WxH] [-select ID] [-theme light|dark] [-view LON,LAT,ZOOM] [FILE]\n  reportmap -locate ID [-size WxH] [-view LON,LAT,ZOOM] [FILE]\n\nFlags:\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -131,7 +132,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "reportmap: -theme is %q; want light or dark\n", *themeName)
 			return 2
 		}
-		return runHeadless(a, texts, sz, *themeName == "dark", *selectID, *pngOut, *locate, report, basemap, stdout, stderr)
+		opts := ui.HeadlessOptions{Dark: *themeName == "dark", Select: *selectID, FitAll: report}
+		if *viewArg != "" {
+			v, err := ui.ParseMapView(*viewArg)
+			if err != nil {
+				fmt.Fprintln(stderr, "reportmap:", err)
+				return 2
+			}
+			opts.View = &v
+		}
+		return runHeadless(a, texts, sz, opts, *pngOut, *locate, basemap, stdout, stderr)
 	}
 	if msg := noDisplay(); msg != "" {
 		fmt.Fprintln(stderr, msg)
@@ -161,19 +171,18 @@ func parseSize(s string) (fyne.Size, error) {
 // runHeadless renders the window without a display: -png writes it,
 // -locate prints where a place is drawn. Fyne's software driver expects to
 // be driven from a goroutine other than main (as in tests), so it is.
-func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, all bool, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
+func runHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, opts ui.HeadlessOptions, pngOut, locate string, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
 	status := make(chan int)
 	go func() {
-		status <- headless(a, texts, size, dark, selectID, pngOut, locate, all, basemap, stdout, stderr)
+		status <- headless(a, texts, size, opts, pngOut, locate, basemap, stdout, stderr)
 	}()
 	return <-status
 }
 
-// headless is runHeadless on its goroutine; all fits the map to all the
-// places, as the window shows an imported report.
-func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, pngOut, locate string, all bool, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
+// headless is runHeadless on its goroutine.
+func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, opts ui.HeadlessOptions, pngOut, locate string, basemap *ui.BasemapChoice, stdout, stderr io.Writer) int {
 	if locate != "" {
-		pos, on := ui.Locate(a, size, locate, all)
+		pos, on := ui.Locate(a, size, locate, opts)
 		if !on {
 			fmt.Fprintf(stderr, "reportmap: %q is not on a map of this size\n", locate)
 			return 1
@@ -181,7 +190,7 @@ func headless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID, 
 		fmt.Fprintf(stdout, "%.0f %.0f\n", pos.X, pos.Y)
 		return 0
 	}
-	h, err := ui.NewHeadless(a, texts, size, dark, selectID, all)
+	h, err := ui.NewHeadless(a, texts, size, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1

@@ -11,6 +11,37 @@ import (
 	"testing"
 )
 
+// -view puts the map where it says: Dunkirk's camp at the middle of the
+// map at zoom 9, where by default (all the settings) it is elsewhere.
+func TestView(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	locate := func(args ...string) (x, y int) {
+		t.Helper()
+		stdout.Reset()
+		if got := run(append([]string{"-locate", "dunkirk-camp", "-size", "800x600"}, args...), &stdout, &stderr); got != 0 {
+			t.Fatalf("-locate %v: %d %s", args, got, &stderr)
+		}
+		if _, err := fmtSscan(stdout.String(), &x, &y); err != nil {
+			t.Fatalf("-locate printed %q", stdout.String())
+		}
+		return x, y
+	}
+	dx, dy := locate()
+	// The camp's own point, from places.geojson, in the middle.
+	x, y := locate("-view", "2.22,51.0,9")
+	if x < 395 || x > 405 || y < 295 || y > 305 {
+		t.Errorf("with -view centred on the camp it is at %d,%d; want the middle, 400,300", x, y)
+	}
+	if dx == x && dy == y {
+		t.Errorf("-view changed nothing: %d,%d both ways", x, y)
+	}
+	out := filepath.Join(t.TempDir(), "dunkirk.png")
+	img := renderPNG(t, out, "-size", "800x600", "-view", "2.37,51.03,9")
+	if b := img.Bounds(); b.Dx() != 800 || b.Dy() != 600 {
+		t.Errorf("image %v; want 800×600", b)
+	}
+}
+
 func TestPNGAndLocate(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "shot.png")
 	var stdout, stderr bytes.Buffer
@@ -51,6 +82,11 @@ func TestPNGAndLocate(t *testing.T) {
 		{[]string{"-png", out, "-theme", "blue"}, 2, "-theme is \"blue\""},
 		{[]string{"-png", out, "-select", "atlantis"}, 1, `no place "atlantis"`},
 		{[]string{"-locate", "atlantis"}, 1, `"atlantis" is not on a map`},
+		{[]string{"-png", out, "-view", "2.37,51.03"}, 2, "want LON,LAT,ZOOM"},
+		{[]string{"-png", out, "-view", "2.37,north,9"}, 2, `"north" is not a number`},
+		{[]string{"-png", out, "-view", "2.37,91,9"}, 2, "latitude 91 is outside"},
+		{[]string{"-png", out, "-view", "200,51,9"}, 2, "longitude 200 is outside"},
+		{[]string{"-png", out, "-view", "2.37,51.03,30"}, 2, "zoom 30 is outside"},
 		{[]string{"-png", filepath.Join(t.TempDir(), "no", "such", "dir", "x.png")}, 1, "export"},
 	} {
 		stderr.Reset()

@@ -6,18 +6,23 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
+	"math"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"github.com/paulmach/orb"
 
 	"reportmap/atlas"
 	"reportmap/gazetteer"
 	"reportmap/internal/headless"
 	"reportmap/internal/userfile"
 	"reportmap/mapview"
+	"reportmap/mapview/viewport"
 )
 
 // Headless is a view rendered without a display, through Fyne's software
@@ -34,19 +39,74 @@ type Headless struct {
 	theme  fyne.Theme
 }
 
-// NewHeadless lays out a's view at size, in the light or dark theme, with
-// the place select chosen ("" for none); all fits the map to all the
-// places, as the window shows an imported report. Places the geoparser
+// HeadlessOptions say what a headless rendering shows.
+type HeadlessOptions struct {
+	Dark   bool
+	Select string // the place to choose, "" for none
+	// FitAll frames all the places, as the window shows an imported
+	// report, rather than the default view (the settings).
+	FitAll bool
+	// View, when set, is the map's view instead (-view LON,LAT,ZOOM).
+	View *MapView
+}
+
+// MapView is a view of the map: its centre (lon, lat in degrees) and
+// zoom level (web-mercator, 0 is the whole world in 256 units).
+type MapView struct {
+	Center orb.Point
+	Zoom   float64
+}
+
+// ParseMapView parses "LON,LAT,ZOOM", as -view takes it: longitude −180
+// to 180, latitude within the map's ±85.05°, zoom 0 to the map's maximum.
+func ParseMapView(s string) (MapView, error) {
+	var v MapView
+	parts := strings.Split(s, ",")
+	if len(parts) != 3 {
+		return v, fmt.Errorf("-view is %q; want LON,LAT,ZOOM, such as 2.37,51.03,9", s)
+	}
+	var nums [3]float64
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return v, fmt.Errorf("-view is %q: %q is not a number; want LON,LAT,ZOOM", s, p)
+		}
+		nums[i] = f
+	}
+	switch {
+	case nums[0] < -180 || nums[0] > 180:
+		return v, fmt.Errorf("-view is %q: longitude %g is outside −180 to 180", s, nums[0])
+	case math.Abs(nums[1]) > viewport.MaxLatitude:
+		return v, fmt.Errorf("-view is %q: latitude %g is outside ±%.2f, the map's edge", s, nums[1], viewport.MaxLatitude)
+	case nums[2] < viewport.MinZoom || nums[2] > viewport.MaxZoom:
+		return v, fmt.Errorf("-view is %q: zoom %g is outside %g to %g", s, nums[2], viewport.MinZoom, viewport.MaxZoom)
+	}
+	return MapView{Center: orb.Point{nums[0], nums[1]}, Zoom: nums[2]}, nil
+}
+
+// frame sets the map's view as opts ask, once it has its size.
+func (opts HeadlessOptions) frame(m *mapview.Map) {
+	switch {
+	case opts.View != nil:
+		m.FinishAnimation() // a selection's pan, if any, gives way
+		m.SetView(opts.View.Center, opts.View.Zoom)
+	case opts.FitAll:
+		m.FitAll()
+		m.FinishAnimation()
+	}
+}
+
+// NewHeadless lays out a's view at size as opts say. Places the geoparser
 // found get the panel's review, its buttons drawn but doing nothing.
 //
 // Fyne renders without a display only through its test package: the
 // software painter is internal, and driver/software, its one public
 // wrapper, returns a test.WindowlessCanvas. So the app links
 // fyne.io/fyne/v2/test for -png.
-func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectID string, all bool) (*Headless, error) {
+func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, opts HeadlessOptions) (*Headless, error) {
 	ha := headless.Wrap(test.NewApp())
 	variant := theme.VariantLight
-	if dark {
+	if opts.Dark {
 		variant = theme.VariantDark
 	}
 	th := headless.Theme(variant)
@@ -66,12 +126,14 @@ func NewHeadless(a *atlas.Atlas, texts fs.FS, size fyne.Size, dark bool, selectI
 	c.SetPadded(false)
 	c.SetContent(v.Content)
 	c.Resize(size)
-	if all {
-		v.Map.FitAll()
-		v.Map.FinishAnimation()
+	if opts.FitAll && opts.View == nil {
+		opts.frame(v.Map) // before choosing, which pans only if it must
 	}
-	if selectID != "" && !v.Select(selectID) {
-		return nil, fmt.Errorf("no place %q to select", selectID)
+	if opts.Select != "" && !v.Select(opts.Select) {
+		return nil, fmt.Errorf("no place %q to select", opts.Select)
+	}
+	if opts.View != nil {
+		opts.frame(v.Map)
 	}
 	return &Headless{View: v, app: ha, canvas: c, theme: th}, nil
 }
@@ -107,19 +169,16 @@ func (h *Headless) Close() {
 }
 
 // Locate returns where the place id is drawn on a map of the given size
-// in its default view (with all, fitted to all its places, as the window
-// shows an imported report), in Fyne units from the map's top-left
-// corner: the same arithmetic the window's map uses, for scripts that
-// click places.
-func Locate(a *atlas.Atlas, size fyne.Size, id string, all bool) (fyne.Position, bool) {
+// in its default view (or as opts frame it: all its places, as the window
+// shows an imported report, or a given view), in Fyne units from the
+// map's top-left corner: the same arithmetic the window's map uses, for
+// scripts that click places.
+func Locate(a *atlas.Atlas, size fyne.Size, id string, opts HeadlessOptions) (fyne.Position, bool) {
 	test.NewApp()
 	m := mapview.NewMap()
 	m.SetPlaces(a.Places, a.Reports)
 	m.Resize(size)
-	if all {
-		m.FitAll() // as the window does after importing a report
-		m.FinishAnimation()
-	}
+	opts.frame(m)
 	return m.PixelOf(id)
 }
 
