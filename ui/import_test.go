@@ -327,3 +327,27 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) T {
 	}
 	return zero
 }
+
+func TestSearchTheGazetteerRepoints(t *testing.T) {
+	win, ap, trace := importWindow(t)
+	importFile(t, win, ap, trace, "tornado.txt", parisReport)
+	a := win.View.Atlas()
+	austin := a.Places[placeNamed(a, "Austin")]
+	win.View.Select(austin.ID)
+	test.Tap(win.View.Review().Search)
+	ap.RunUntil(func() bool { return strings.Contains(trace.String(), "search-gazetteer "+austin.ID) }, 5*time.Second)
+	top := win.W.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	findEntry(t, top).SetText("Paris")
+	pick := find(top, func(b *widget.Button) bool { return strings.HasPrefix(b.Text, "Paris") })
+	if pick == nil {
+		t.Fatal("searching Paris offers nothing")
+	}
+	test.Tap(pick)
+	got := win.View.Atlas().Place(austin.ID)
+	if got.Name != "Paris" || got.Point == austin.Point || !got.Provenance.Corrected || !slices.Contains(got.Aliases, "Austin") {
+		t.Errorf("after re-pointing Austin to %q: %+v", pick.Text, got)
+	}
+}
