@@ -28,8 +28,13 @@ var admin1File []byte
 // admin1Zooms are the zooms below which the admin-1 borders are drawn
 // from a copy simplified to a pixel at that zoom (half a pixel a zoom
 // level out), coarsest first; the file's lines are simplified to about a
-// pixel at zoom 9.
+// pixel at zoom 9. The copies leave out the lines shorter (their box's
+// longer side) than admin1MinPixels at their zoom, so that countries of
+// many small units (Latvia's municipalities, England's unitary
+// authorities) do not turn into a grey mesh when zoomed out.
 var admin1Zooms = [...]float64{6, 7}
+
+const admin1MinPixels = 12
 
 // admin1Set is the decoded admin-1 borders: a simplified band for views
 // below each of admin1Zooms, and the full lines. It is built once and
@@ -140,7 +145,7 @@ func decodeAdmin1(gz []byte) (*admin1Set, error) {
 			if src == full {
 				r = pts[full.starts[sh.first]:full.starts[sh.first+1]]
 			}
-			l.addLine(dp.LineString(orb.LineString(r)), 2*tol)
+			l.addLine(dp.LineString(orb.LineString(r)), admin1MinPixels/a.maxScale[i])
 		}
 		src = l
 	}

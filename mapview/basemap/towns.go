@@ -28,7 +28,7 @@ type Town struct {
 	Name       string
 	X, Y       float64 // its point in pixels from the view's top-left corner
 	Population int     // 0 when GeoNames gives none
-	Capital    bool    // a country's capital
+	Capital    bool    // a country's capital of 100,000 people or more
 	Seat       bool    // a first-level admin seat (a state's or province's)
 	Level      int     // the zoom level it is labelled from
 }

@@ -78,12 +78,12 @@ func TestTownsZoom(t *testing.T) {
 func TestTownsWrap(t *testing.T) {
 	// Across the antimeridian: Fiji's Suva (178.4°E) east of the middle
 	// when centred on 180°, and once only.
-	v := viewAt(180, -18, 6, 1280, 800)
+	v := viewAt(180, -18, 8, 2560, 800)
 	n := 0
-	for _, tw := range towns(t, v, 6) {
+	for _, tw := range towns(t, v, 8) {
 		if tw.Name == "Suva" {
 			n++
-			if tw.X >= 640 {
+			if tw.X >= 1280 {
 				t.Errorf("Suva at x %g, want west of the middle", tw.X)
 			}
 		}

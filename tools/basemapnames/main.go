@@ -99,7 +99,7 @@ const minSpacing = 32
 
 // minPopulation is the population a town needs to be labelled from each
 // level, firstLevel first.
-var minPopulation = [lastLevel - firstLevel + 1]int{750_000, 200_000, 60_000, 20_000, 7_000, 2_500, 0}
+var minPopulation = [lastLevel - firstLevel + 1]int{750_000, 200_000, 60_000, 20_000, 7_000, 3_000, 0}
 
 // town is one populated place of the gazetteer.
 type town struct {
@@ -114,37 +114,49 @@ type town struct {
 
 // Flags of a town record.
 const (
-	flagCapital = 1 << iota // a country's capital (GeoNames PPLC)
+	flagCapital = 1 << iota // a country's capital of 100,000 or more (GeoNames PPLC)
 	flagSeat                // a first-level admin seat (PPLA)
 )
 
 func (t *town) flags() byte {
 	switch t.feature {
 	case "PPLC":
-		return flagCapital
+		if t.bigCapital() {
+			return flagCapital
+		}
 	case "PPLA":
 		return flagSeat
 	}
 	return 0
 }
 
-// eligible is the first level at which t may be labelled.
+// eligible is the first level at which t may be labelled: by its
+// population, or earlier for a capital of 100,000 people or more (from
+// the first level), any other capital or a first-level admin seat (from
+// level 6) and a second-level one (from level 8).
 func (t *town) eligible() int {
-	switch t.feature {
-	case "PPLC":
-		return firstLevel
-	case "PPLA":
-		return 6
-	case "PPLA2":
-		return 8
-	}
+	level := lastLevel + 1
 	for i, p := range minPopulation {
 		if t.pop >= p {
-			return firstLevel + i
+			level = firstLevel + i
+			break
 		}
 	}
-	return lastLevel + 1
+	switch {
+	case t.bigCapital():
+		return firstLevel
+	case t.feature == "PPLC" || t.feature == "PPLA":
+		return min(level, 6)
+	case t.feature == "PPLA2":
+		return min(level, 8)
+	}
+	return level
 }
+
+// bigCapital reports whether t is a capital of 100,000 people or more,
+// labelled from the first level (Vaduz waits for level 6, where it comes
+// before its neighbours, as every capital does).
+func (t *town) bigCapital() bool { return t.feature == "PPLC" && t.pop >= 100_000 }
 
 // skip are GeoNames feature codes that are not towns to label: sections
 // of a city, and historical, abandoned or destroyed places.
@@ -261,7 +273,7 @@ func cellKey(t *town) uint64 {
 // their cell of the level's grid (cellKey) and then by priority. A town is
 // zig-zag varint deltas of lon and lat in 1e-4 degrees from the level's
 // previous town (the first from 0, 0), uvarint population, a flags byte
-// (1 capital, 2 admin seat), and the name as uvarint length and UTF-8.
+// (1 capital of 100,000 or more, 2 admin seat), and the name as uvarint length and UTF-8.
 func encodeTowns(kept []town) []byte {
 	var raw []byte
 	raw = binary.AppendUvarint(raw, firstLevel)
