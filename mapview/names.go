@@ -11,6 +11,14 @@ import (
 	"reportmap/mapview/viewport"
 )
 
+// townFrame is a frame's towns: those in view, and the boxes (pixels) of
+// the dots and names drawn, two a town, for the tests.
+type townFrame struct {
+	list  []basemap.Town
+	boxes []rect
+	names []string // of the towns drawn
+}
+
 // The zooms (in the map's units) from which the offline basemap shows
 // town names and admin-1 borders.
 const (
@@ -51,19 +59,20 @@ const townAir, townAirY = 6, 2
 // labels, which keep priority: the country names, then the towns of the
 // zoom, each where it fits.
 func (r *mapRenderer) drawNames(img *image.RGBA, pv viewport.Viewport, scale float64, pal palette) {
-	r.towns = r.towns[:0]
+	tf := &r.towns
+	tf.list, tf.boxes, tf.names = tf.list[:0], tf.boxes[:0], tf.names[:0]
 	if r.m.view.Zoom >= townsZoom {
 		o, s := pv.Origin(), pv.Scale()
 		var err error
-		if r.towns, err = basemap.Towns(r.towns, o[0], o[1], s, img.Rect.Dx(), img.Rect.Dy(), r.m.view.Zoom); err != nil {
-			r.towns = r.towns[:0]
+		if tf.list, err = basemap.Towns(tf.list, o[0], o[1], s, img.Rect.Dx(), img.Rect.Dy(), r.m.view.Zoom); err != nil {
+			tf.list = tf.list[:0]
 		}
 	}
-	if len(r.towns) > 0 {
+	if len(tf.list) > 0 {
 		r.drawTownCredit(img, scale, pal)
 	}
 	r.drawCountryNames(img, pv, scale, pal)
-	r.drawTowns(img, r.towns, scale, pal)
+	r.drawTowns(img, tf.list, scale, pal)
 }
 
 // drawTowns labels towns, in order, each where its dot and name fit clear
@@ -95,6 +104,8 @@ func (r *mapRenderer) drawTowns(img *image.RGBA, towns []basemap.Town, scale flo
 			continue
 		}
 		l := &r.taken[len(r.taken)-1]
+		r.towns.boxes = append(r.towns.boxes, box, *l)
+		r.towns.names = append(r.towns.names, t.Name)
 		l.x0, l.x1 = l.x0-townAir*scale, l.x1+townAir*scale
 		l.y0, l.y1 = l.y0-townAirY*scale, l.y1+townAirY*scale
 		fillDisc(img, t.X, t.Y, rad, dot)

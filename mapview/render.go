@@ -116,7 +116,7 @@ type mapRenderer struct {
 	members  []int
 	taken    []rect
 	labels   []basemap.Label
-	towns    []basemap.Town
+	towns    townFrame
 	lay      *markerLayout // the frame's, from Map.layout
 	fg, bg   image.Uniform // whose colours point at fgc and bgc
 	fgc      color.NRGBA

@@ -31,10 +31,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/simplify"
+	"golang.org/x/text/unicode/norm"
 
 	"reportmap/mapview/viewport"
 )
@@ -192,12 +194,48 @@ func readTowns(path string) ([]town, error) {
 		}
 		lon, lat = math.Round(lon*quantum)/quantum, math.Round(lat*quantum)/quantum
 		w := viewport.ToWorld(orb.Point{lon, lat})
-		out = append(out, town{name: c[2], lon: lon, lat: lat, pop: pop, feature: c[8], wx: w[0], wy: w[1]})
+		out = append(out, town{name: display(c[2], c[3]), lon: lon, lat: lat, pop: pop, feature: c[8], wx: w[0], wy: w[1]})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return out, nil
+}
+
+// transliterated are the countries whose town names GeoNames writes in a
+// scholarly romanisation of Arabic, Persian, Pashto, Urdu or Hebrew
+// ("Khān Yūnis", "Rafaḩ", "Yeroẖam"), which English maps and news write
+// without its marks ("Khan Yunis", "Rafah").
+var transliterated = map[string]bool{"IQ": true, "SY": true, "SA": true, "YE": true, "EG": true, "LY": true, "JO": true,
+	"LB": true, "PS": true, "AE": true, "OM": true, "QA": true, "KW": true, "BH": true, "SD": true, "MA": true, "DZ": true,
+	"TN": true, "MR": true, "IL": true, "IR": true, "AF": true, "PK": true}
+
+// display is the name the map prints for a town in country cc: the
+// gazetteer's, without a transliteration's marks where the country is
+// transliterated or the name carries marks no language's spelling uses
+// (combining marks, and the letters of Unicode's Latin Extended
+// Additional outside Vietnam); other names (Łódź, Kraków, İzmir) as they
+// are.
+func display(name, cc string) string {
+	marked := transliterated[cc]
+	for _, r := range name {
+		if unicode.Is(unicode.Mn, r) || cc != "VN" && r >= 0x1E00 && r <= 0x1EFF {
+			marked = true
+		}
+	}
+	if !marked {
+		return name
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '‘' || r == '’' || r == 'ʿ' || r == 'ʾ' || r == 'ʻ' || r == 'ʼ' || r == '`':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(strings.Join(strings.Fields(b.String()), " "))
 }
 
 // thin gives each town the first level at which it is eligible and no
