@@ -2,6 +2,7 @@ package mapview
 
 import (
 	"image"
+	"image/color"
 	"math"
 	"strings"
 
@@ -14,9 +15,10 @@ import (
 // townFrame is a frame's towns: those in view, and the boxes (pixels) of
 // the dots and names drawn, two a town, for the tests.
 type townFrame struct {
-	list  []basemap.Town
-	boxes []rect
-	names []string // of the towns drawn
+	admin1 color.NRGBA // the admin-1 borders' colour, pointed at by the Style: no allocation a frame
+	list   []basemap.Town
+	boxes  []rect
+	names  []string // of the towns drawn
 }
 
 // The zooms (in the map's units) from which the offline basemap shows
@@ -33,7 +35,8 @@ const (
 func (r *mapRenderer) baseStyle(pal palette, scale float64) basemap.Style {
 	st := basemap.Style{Water: pal.water, Land: pal.land, Border: pal.border, BorderWidth: math.Max(1, 0.8*scale)}
 	if z := r.m.view.Zoom; z >= admin1Zoom {
-		st.Admin1 = mix(pal.land, pal.border, 0.3+0.2*math.Min(1, z-admin1Zoom))
+		r.towns.admin1 = mix(pal.land, pal.border, 0.3+0.2*math.Min(1, z-admin1Zoom))
+		st.Admin1 = &r.towns.admin1
 		st.Admin1Width = math.Max(1, 0.7*scale)
 	}
 	return st
