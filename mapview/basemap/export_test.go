@@ -43,3 +43,8 @@ func Admin1Vertices() []int {
 	}
 	return append(n, a.full.vertices())
 }
+
+// DecodedTowns and DecodedAdmin1 decode afresh and return the result, for
+// the tests that weigh it.
+func DecodedTowns() (any, error)  { return decodeTowns(townsFile) }
+func DecodedAdmin1() (any, error) { return decodeAdmin1(admin1File) }

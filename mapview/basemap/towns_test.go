@@ -3,6 +3,7 @@ package basemap_test
 import (
 	"image"
 	"image/color"
+	"runtime"
 	"testing"
 
 	"reportmap/mapview/basemap"
@@ -208,5 +209,31 @@ func BenchmarkDrawEuropeAdmin1(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Draw(img, v.x0, v.y0, v.scale, st)
+	}
+}
+
+// TestDecodedHeap weighs the decoded towns and admin-1 borders (the live
+// heap they keep) and bounds it.
+func TestDecodedHeap(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		decode func() (any, error)
+		max    uint64
+	}{{"towns", basemap.DecodedTowns, 12 << 20}, {"admin-1 borders", basemap.DecodedAdmin1, 12 << 20}} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		v, err := c.decode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		live := after.HeapAlloc - min(before.HeapAlloc, after.HeapAlloc)
+		runtime.KeepAlive(v)
+		t.Logf("%s: %.1f MB live", c.name, float64(live)/1e6)
+		if live > c.max {
+			t.Errorf("%s keep %d bytes, want at most %d", c.name, live, c.max)
+		}
 	}
 }
