@@ -11,8 +11,8 @@ import (
 	"reportmap/atlas"
 )
 
-// seedMap is a 1280×800 map of the repository's places at a view.
-func seedMap(t testing.TB, center orb.Point, zoom float64) (*Map, *mapRenderer) {
+// townsMap is a 1280×800 map of the repository's places at a view.
+func townsMap(t testing.TB, center orb.Point, zoom float64) (*Map, *mapRenderer) {
 	t.Helper()
 	test.NewTempApp(t)
 	a, err := atlas.LoadFile("../places.geojson")
@@ -42,7 +42,7 @@ func TestTownsKeepOff(t *testing.T) {
 		{"Gaza10", orb.Point{34.4, 31.4}, 10, []string{"Khan Yunis", "Rafah", "Dayr al Balah"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			m, r := seedMap(t, c.center, c.zoom)
+			m, r := townsMap(t, c.center, c.zoom)
 			r.draw(1280, 800)
 			tf := &r.towns
 			t.Logf("%d towns drawn of %d in view: %v", len(tf.names), len(tf.list), tf.names)
@@ -78,18 +78,18 @@ func TestTownsKeepOff(t *testing.T) {
 // TestTownsZoom checks that no town is drawn below zoom 4, and that more
 // are drawn closer in.
 func TestTownsZoom(t *testing.T) {
-	_, r := seedMap(t, orb.Point{10, 50}, 3.9)
+	_, r := townsMap(t, orb.Point{10, 50}, 3.9)
 	r.draw(1280, 800)
 	if n := len(r.towns.names); n != 0 {
 		t.Errorf("%d towns at zoom 3.9: %v", n, r.towns.names)
 	}
-	_, r = seedMap(t, orb.Point{10, 50}, 4)
+	_, r = townsMap(t, orb.Point{10, 50}, 4)
 	r.draw(1280, 800)
 	n4 := len(r.towns.names)
 	if n4 == 0 {
 		t.Error("no towns at zoom 4")
 	}
-	_, r = seedMap(t, orb.Point{10, 50}, 6)
+	_, r = townsMap(t, orb.Point{10, 50}, 6)
 	r.draw(1280, 800)
 	if n6 := len(r.towns.names); n6 <= n4 {
 		t.Errorf("%d towns at zoom 6, %d at zoom 4", n6, n4)
