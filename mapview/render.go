@@ -116,6 +116,7 @@ type mapRenderer struct {
 	members  []int
 	taken    []rect
 	labels   []basemap.Label
+	towns    townFrame
 	lay      *markerLayout // the frame's, from Map.layout
 	fg, bg   image.Uniform // whose colours point at fgc and bgc
 	fgc      color.NRGBA
@@ -188,7 +189,7 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 	// inside the source's range).
 	covered := m.tiles != nil && m.tilesPending.Load() == 0 && m.tilesCover(pv)
 	if base, err := Basemap(); err == nil && !covered {
-		base.Draw(img, o[0], o[1], s, basemap.Style{Water: pal.water, Land: pal.land, Border: pal.border, BorderWidth: math.Max(1, 0.8*scale)})
+		base.Draw(img, o[0], o[1], s, r.baseStyle(pal, scale))
 	} else if !covered {
 		fillRGBA(img, pal.water)
 	}
@@ -207,7 +208,7 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 		r.drawMarkers(img, scale, pal)
 	}
 	if m.tiles == nil { // tiles carry their own names
-		r.drawCountryNames(img, pv, scale, pal)
+		r.drawNames(img, pv, scale, pal) // countries, towns (names.go)
 	} else {
 		r.drawTileNotes(img, scale, pal)
 	}

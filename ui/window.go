@@ -533,6 +533,6 @@ func (win *Window) showReport(r *atlas.Report, excerpt string) {
 // about shows the version and the credits.
 func (win *Window) about() {
 	text := fmt.Sprintf("reportmap %s\n\nPuts the places named in news reports on a map: click a place, read what the reports say about it.\n\n"+
-		"Reports: Sky News.\nBasemap: Natural Earth (public domain), via world-atlas; online tiles © OpenStreetMap contributors when chosen.\nBuilt with Fyne and orb.", win.opts.Version)
+		"Reports: Sky News.\nBasemap: Natural Earth (public domain), via world-atlas; town names from GeoNames (CC BY 4.0); online tiles © OpenStreetMap contributors when chosen.\nBuilt with Fyne and orb.", win.opts.Version)
 	dialog.ShowInformation("About reportmap", text, win.W)
 }

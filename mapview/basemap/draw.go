@@ -17,6 +17,13 @@ type Style struct {
 	// BorderWidth is the width of the country borders in pixels; zero or
 	// less means 1.
 	BorderWidth float64
+
+	// Admin1, when not nil, draws the borders between first-level
+	// regions (states, provinces) in that colour, over the land and under
+	// the country borders, Admin1Width pixels wide (zero or less means 1).
+	// They are decoded on the first Draw that asks for them (LoadAdmin1).
+	Admin1      color.Color
+	Admin1Width float64
 }
 
 // maxCopies bounds how many copies of the world a very wide, very
@@ -69,6 +76,9 @@ func (b *Basemap) Draw(dst *image.RGBA, x0, y0, scale float64, st Style) {
 	bd := b.data.band(scale)
 	if st.Land != nil && b.fillLand(&bd.land, &v) {
 		composite(dst, b.mask, st.Land)
+	}
+	if st.Admin1 != nil {
+		b.drawAdmin1(dst, &v, st)
 	}
 	if st.Border != nil && b.strokeLines(&bd.borders, &v, bw/2) {
 		composite(dst, b.mask, st.Border)
