@@ -305,7 +305,7 @@ func (win *Window) show(a *atlas.Atlas, texts fs.FS, file string) {
 // hasProvenance reports whether any place was found by the geoparser.
 func hasProvenance(a *atlas.Atlas) bool {
 	for i := range a.Places {
-		if a.Places[i].Provenance != nil {
+		if a.Places[i].Found() {
 			return true
 		}
 	}
