@@ -85,7 +85,7 @@ type view struct {
 }
 
 // begin resets the rasterizer, and clips to the image plus margin.
-func (b *Basemap) begin(v *view) {
+func (b *painter) begin(v *view) {
 	b.ras.Reset(v.w, v.h)
 	b.ras.DrawOp = draw.Src
 	b.clip.reset(&b.ras, -v.margin, -v.margin, float64(v.w)+v.margin, float64(v.h)+v.margin)
@@ -93,9 +93,13 @@ func (b *Basemap) begin(v *view) {
 
 // end rasterizes the paths added since begin into b.mask, an alpha mask
 // the size of the view.
-func (b *Basemap) end(v *view) {
+func (b *painter) end(v *view) {
 	if b.mask == nil || b.mask.Rect.Dx() != v.w || b.mask.Rect.Dy() != v.h {
-		b.mask = image.NewAlpha(image.Rect(0, 0, v.w, v.h))
+		// Areas come in many sizes: keep the largest buffer.
+		if cap(b.maskPix) < v.w*v.h {
+			b.maskPix = make([]uint8, v.w*v.h)
+		}
+		b.mask = &image.Alpha{Pix: b.maskPix[:v.w*v.h], Stride: v.w, Rect: image.Rect(0, 0, v.w, v.h)}
 	}
 	b.ras.Draw(b.mask, b.mask.Rect, image.Opaque, image.Point{})
 }
