@@ -126,12 +126,35 @@ func fill(dst *image.RGBA, c color.Color) {
 // top-left pixel: dst = c·m + dst·(1 − αc·m), in premultiplied alpha.
 func composite(dst *image.RGBA, mask *image.Alpha, c color.Color) {
 	sr, sg, sb, sa := c.RGBA()
+	compositeAt(dst, dst.Bounds(), mask, sr, sg, sb, sa)
+}
+
+// compositeAt is composite into the rectangle rect of dst, whose
+// top-left pixel is the mask's (0, 0), of the premultiplied colour
+// (sr, sg, sb, sa), 16 bits a channel as color.Color.RGBA gives it.
+func compositeAt(dst *image.RGBA, rect image.Rectangle, mask *image.Alpha, sr, sg, sb, sa uint32) {
 	if sa == 0 {
 		return
 	}
 	solid := [4]uint8{uint8(sr >> 8), uint8(sg >> 8), uint8(sb >> 8), uint8(sa >> 8)}
 	opaque := sa == 0xffff
-	rect := dst.Bounds()
+	// Under a translucent colour a fully covered pixel's result depends
+	// only on what is there, which is mostly a few colours in long runs
+	// (water, land): remember the last one.
+	var lastIn, lastOut uint32
+	memo := false
+	over := func(d []uint8) {
+		in := binary.LittleEndian.Uint32(d)
+		if !memo || in != lastIn {
+			a := 0xffff - sa
+			lastIn, memo = in, true
+			lastOut = uint32(uint8((uint32(d[0])*0x101*a+sr*0xffff)/0xffff>>8)) |
+				uint32(uint8((uint32(d[1])*0x101*a+sg*0xffff)/0xffff>>8))<<8 |
+				uint32(uint8((uint32(d[2])*0x101*a+sb*0xffff)/0xffff>>8))<<16 |
+				uint32(uint8((uint32(d[3])*0x101*a+sa*0xffff)/0xffff>>8))<<24
+		}
+		binary.LittleEndian.PutUint32(d, lastOut)
+	}
 	w, h := rect.Dx(), rect.Dy()
 	for y := 0; y < h; y++ {
 		mrow := mask.Pix[y*mask.Stride:][:w]
@@ -145,14 +168,18 @@ func composite(dst *image.RGBA, mask *image.Alpha, c color.Color) {
 					x += 7
 					continue
 				case math.MaxUint64:
+					d := drow[4*x : 4*x+32 : 4*x+32]
 					if opaque {
-						d := drow[4*x : 4*x+32 : 4*x+32]
 						for i := 0; i < 32; i += 4 {
 							copy(d[i:i+4], solid[:])
 						}
-						x += 7
-						continue
+					} else {
+						for i := 0; i < 32; i += 4 {
+							over(d[i : i+4 : i+4])
+						}
 					}
+					x += 7
+					continue
 				}
 			}
 			m := mrow[x]
@@ -160,8 +187,12 @@ func composite(dst *image.RGBA, mask *image.Alpha, c color.Color) {
 				continue
 			}
 			d := drow[4*x : 4*x+4 : 4*x+4]
-			if m == 0xff && opaque {
-				copy(d, solid[:])
+			if m == 0xff {
+				if opaque {
+					copy(d, solid[:])
+				} else {
+					over(d)
+				}
 				continue
 			}
 			ma := uint32(m) * 0x101
