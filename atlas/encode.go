@@ -11,7 +11,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
-	"github.com/paulmach/orb/planar"
 )
 
 // Encode writes a as a places file in the app's own format (README.md,
@@ -31,8 +30,9 @@ import (
 // or marker size Load does not know, or a marker colour that is not
 // opaque; a Point with a coordinate out of range (or not a number); a
 // Geometry that is an orb.Point, a Ring or a Bound, that has no
-// positions, a position out of range or a nil part, or whose centroid is
-// not Point; an excerpt with no text, or whose report id is only spaces;
+// positions, a position out of range or a nil part; a Point out of range
+// that is not its Geometry's RepresentativePoint (Encode writes such a
+// Point as the "point" property); an excerpt with no text, or whose report id is only spaces;
 // a confidence outside 0–1; or text that is not valid UTF-8. Every atlas
 // that Load returns is accepted.
 func Encode(a *Atlas) ([]byte, error) {
@@ -135,6 +135,7 @@ type propertiesJSON struct {
 	Aliases         []string      `json:"aliases,omitempty"`
 	Role            Role          `json:"role"`
 	Kind            Kind          `json:"kind,omitempty"`
+	Point           *[2]float64   `json:"point,omitempty"` // the marker's point, when a geometry's is not RepresentativePoint
 	Title           string        `json:"title,omitempty"`
 	Description     string        `json:"description,omitempty"`
 	MarkerColor     string        `json:"marker-color,omitempty"`
@@ -148,10 +149,10 @@ type excerptJSON struct {
 	Text   string `json:"text"`
 }
 
-// provenanceJSON always has "confidence" and "gazetteer", so that a
+// provenanceJSON always has "gazetteer" (and "confidence" unless 0), so that a
 // Provenance of zero values still loads as one.
 type provenanceJSON struct {
-	Confidence   float64           `json:"confidence"`
+	Confidence   float64           `json:"confidence,omitempty"` // 0 loads back as 0; a hand-made place with only a gazetteer id has none
 	Gazetteer    string            `json:"gazetteer"`
 	Alternatives []alternativeJSON `json:"alternatives,omitempty"`
 	Reasons      []string          `json:"reasons,omitempty"`
@@ -287,8 +288,12 @@ func encodePlace(p *Place) (featureJSON, string) {
 	case n == 0:
 		return f, "its Geometry has no positions"
 	}
-	if c, _ := planar.CentroidArea(p.Geometry); !samePoint(c, p.Point) {
-		return f, fmt.Sprintf("its Point %v is not its Geometry's centroid %v, where Load would put it; to move the place, leave Geometry nil", p.Point, c)
+	if c := RepresentativePoint(p.Geometry); !samePoint(c, p.Point) {
+		if msg := checkPosition(p.Point); msg != "" {
+			return f, "its Point " + msg
+		}
+		pt := [2]float64(p.Point)
+		f.Properties.Point = &pt
 	}
 	f.Geometry = geometryJSON{p.Geometry}
 	return f, ""

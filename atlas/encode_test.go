@@ -175,6 +175,9 @@ func generatedAtlas() *atlas.Atlas {
 	add(atlas.Place{ID: "   ", Name: "   ", Role: atlas.RoleMentioned, Point: orb.Point{0.1 + 0.2, 98.76543210987654 - 90}}) // named by its id
 	add(atlas.Place{ID: "x-2", Name: "x", Role: atlas.RoleMentioned, Point: orb.Point{179.99999999999997, -89.99999999999999},
 		Provenance: &atlas.Provenance{Confidence: 0.9999999999999999, Gazetteer: ""}})
+	add(atlas.Place{ID: "area-point", Name: "Area with a point", Role: atlas.RoleMentioned, Kind: atlas.KindRegion, Geometry: poly, Point: orb.Point{0.25, 0.125}})
+	add(atlas.Place{ID: "hand-made", Name: "Hand-made with an area", Role: atlas.RoleMentioned, Kind: atlas.KindRegion, Point: orb.Point{35, 51},
+		Provenance: &atlas.Provenance{Gazetteer: "ne:RU-KRS"}})
 	return a
 }
 
@@ -196,7 +199,8 @@ func TestEncodeRoundTripGenerated(t *testing.T) {
 		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(ws, "\n"), strings.Join(want, "\n"))
 	}
 	for _, s := range []string{`<b>&amp;</b>`, "שָׁלוֹם", "👩‍👩‍👧", `"marker-color": "#e63300"`, `"marker-color": "#000000"`, `"corrected": true`,
-		`"settings": []`, `"excerpts": []`, `"geometries": []`, `"type": "GeometryCollection"`, `"confidence": 1e-7`, `"text": "unattributed `} {
+		`"settings": []`, `"excerpts": []`, `"geometries": []`, `"type": "GeometryCollection"`, `"confidence": 1e-7`, `"text": "unattributed `,
+		`"point": [`} {
 		if !bytes.Contains(data, []byte(s)) {
 			t.Errorf("output lacks %s", s)
 		}
@@ -261,7 +265,7 @@ func TestEncodeRefuses(t *testing.T) {
 			}
 			p.Geometry, p.Point = g, orb.Point{1, 2}
 		}), "more than 9 deep"},
-		{"point not the centroid", place(func(p *atlas.Place) { p.Geometry = poly }), "is not its Geometry's centroid"},
+		{"point of a geometry out of range", place(func(p *atlas.Place) { p.Geometry, p.Point = poly, orb.Point{200, 1} }), "its Point has longitude 200"},
 		{"excerpt without text", place(func(p *atlas.Place) { p.Excerpts = append(p.Excerpts, atlas.Excerpt{Report: "r", Text: " \n"}) }), "excerpts[1] has no text"},
 		{"excerpt blank report", place(func(p *atlas.Place) { p.Excerpts[0].Report = "  " }), `excerpts[0] quotes report "  "`},
 		{"excerpt bad UTF-8", place(func(p *atlas.Place) { p.Excerpts[0].Text = "\xff" }), "excerpts[0] is not valid UTF-8"},

@@ -7,7 +7,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
-	"github.com/paulmach/orb/planar"
 	"github.com/valyala/fastjson"
 )
 
@@ -54,7 +53,7 @@ func (fd *featureDecoder) readGeometry(p *Place, g *fastjson.Value) string {
 		return fmt.Sprintf("%s geometry has no positions", t)
 	}
 	p.Geometry = geom
-	p.Point, _ = planar.CentroidArea(geom)
+	p.Point = RepresentativePoint(geom) // a "point" property, read after, wins
 	return ""
 }
 

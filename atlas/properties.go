@@ -67,6 +67,15 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 			warn("kind is %s; want city, region, country, sea or area (ignored)", describe(v))
 		}
 	}
+	if p.Geometry != nil { // a Point feature's point is its geometry
+		if v := m.get("point"); !isNull(v) {
+			if pt, msg := fd.position(v, "point"); msg == "" {
+				p.Point = pt
+			} else {
+				warn("%s (point ignored: the marker goes inside the area)", msg)
+			}
+		}
+	}
 	if v := m.get("marker-color"); v != nil {
 		if c, ok := parseHexColor(string(v.GetStringBytes())); ok {
 			p.MarkerColor, p.HasMarkerColor = c, true

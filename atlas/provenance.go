@@ -22,9 +22,22 @@ type Provenance struct {
 const LowConfidence = 0.7
 
 // NeedsCheck reports whether the reader should check the place: the
-// geoparser found it with low confidence and nobody has corrected it.
+// geoparser found it (Found) with low confidence and nobody has corrected
+// it.
 func (p *Place) NeedsCheck() bool {
-	return p.Provenance != nil && !p.Provenance.Corrected && p.Provenance.Gazetteer != "" && p.Provenance.Confidence < LowConfidence
+	return p.Found() && !p.Provenance.Corrected && p.Provenance.Gazetteer != "" && p.Provenance.Confidence < LowConfidence
+}
+
+// Found reports whether the geoparser found the place: it has a
+// provenance with a confidence above 0 or at least one reason. The
+// geoparser always writes both (its confidence is never under 0.17, and
+// every place it finds has a reason). A place made by hand may carry a
+// "gazetteer" id alone, naming the entry whose area the map draws for
+// it; that gives it a Provenance but does not make it found, so it is
+// never flagged for a check nor shown as the geoparser's.
+func (p *Place) Found() bool {
+	pv := p.Provenance
+	return pv != nil && (pv.Confidence > 0 || len(pv.Reasons) > 0)
 }
 
 // Alternative is another gazetteer entry a place's name could mean.

@@ -97,7 +97,8 @@ type Gazetteer struct {
 	byID     map[ID]int32
 	demonyms map[string]string // folded demonym → ISO 3166-1 alpha-2
 
-	shapes func() (*shapeSet, error) // admin-1 key → polygon, loaded once
+	shapes        func() (*shapeSet, error) // admin-1 key → polygon, loaded once
+	countryShapes func() (*shapeSet, error) // ISO 3166-1 alpha-2 → polygon, loaded once
 }
 
 // New builds a gazetteer of entries; demonyms maps demonyms ("French",
@@ -115,6 +116,7 @@ func New(entries []Entry, demonyms map[string]string) *Gazetteer {
 		g.demonyms[Fold(d)] = cc
 	}
 	g.shapes = func() (*shapeSet, error) { return newShapeSet(nil), nil }
+	g.countryShapes = g.shapes
 	return g
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -29,6 +30,9 @@ const (
 	indexFile    = "index"
 	demonymsFile = "demonyms"
 	shapesFile   = "admin1-shapes.bin.gz"
+	// countryShapesFile is written by tools/countryshapes; a data folder
+	// without it has no country outlines.
+	countryShapesFile = "country-shapes.bin.gz"
 )
 
 // Default returns the embedded gazetteer, loading it on the first call
@@ -43,8 +47,23 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	return LoadFS(sub)
+	g, err := LoadFS(sub)
+	if err != nil {
+		return nil, err
+	}
+	g.shapes, g.countryShapes = embeddedAdmin1, embeddedCountries // shared with Outline
+	return g, nil
 }
+
+// The embedded outlines, decoded once for Outline and every Load.
+var (
+	embeddedAdmin1 = sync.OnceValues(func() (*shapeSet, error) {
+		return openShapes(embedded, "data/"+shapesFile, false)
+	})
+	embeddedCountries = sync.OnceValues(func() (*shapeSet, error) {
+		return openShapes(embedded, "data/"+countryShapesFile, true)
+	})
+)
 
 // LoadFS decodes a gazetteer from the data files (as WriteFiles writes
 // them) at the root of fsys.
@@ -84,15 +103,23 @@ func LoadFS(fsys fs.FS) (*Gazetteer, error) {
 			g.demonyms[d] = cc
 		}
 	}
-	g.shapes = sync.OnceValues(func() (*shapeSet, error) {
-		f, err := fsys.Open(shapesFile)
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: %w", err)
-		}
-		defer f.Close()
-		return decodeShapes(f)
-	})
+	g.shapes = sync.OnceValues(func() (*shapeSet, error) { return openShapes(fsys, shapesFile, false) })
+	g.countryShapes = sync.OnceValues(func() (*shapeSet, error) { return openShapes(fsys, countryShapesFile, true) })
 	return g, nil
+}
+
+// openShapes decodes a polygon file of fsys; optional allows it to be
+// missing (no polygons).
+func openShapes(fsys fs.FS, name string, optional bool) (*shapeSet, error) {
+	f, err := fsys.Open(name)
+	if optional && errors.Is(err, fs.ErrNotExist) {
+		return newShapeSet(nil), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	return decodeShapes(f)
 }
 
 func readGz(fsys fs.FS, name string) (string, error) {

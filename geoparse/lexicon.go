@@ -1,6 +1,10 @@
 package geoparse
 
-import "strings"
+import (
+	"strings"
+
+	"reportmap/compass"
+)
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -109,8 +113,7 @@ const (
 )
 
 // directions are the modifiers kept for display: "northeastern Ukraine".
-var directions = set(`north northern south southern east eastern west western central northeast northeastern northwest
-northwestern southeast southeastern southwest southwestern northeasterly mid far upper lower`)
+var directions = set(strings.Join(compass.Words(), " "))
 
 // placePrepositions before a name make it a place, not a speaker: "in
 // Dubai said".

@@ -8,6 +8,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 
+	"reportmap/compass"
 	"reportmap/gazetteer"
 )
 
@@ -415,27 +416,8 @@ func shift(p orb.Point, modifier string, km float64) orb.Point {
 // direction is the compass direction a modifier names, as -1, 0 or 1 east
 // and north ("central" is 0, 0); ok is false for a word that names none.
 func direction(modifier string) (dx, dy float64, ok bool) {
-	switch modifier {
-	case "north", "northern", "upper":
-		return 0, 1, true
-	case "south", "southern", "lower":
-		return 0, -1, true
-	case "east", "eastern", "far":
-		return 1, 0, true
-	case "west", "western":
-		return -1, 0, true
-	case "northeast", "northeastern", "northeasterly":
-		return 1, 1, true
-	case "northwest", "northwestern":
-		return -1, 1, true
-	case "southeast", "southeastern":
-		return 1, -1, true
-	case "southwest", "southwestern":
-		return -1, -1, true
-	case "central", "mid":
-		return 0, 0, true
-	}
-	return 0, 0, false
+	d, ok := compass.Parse(modifier)
+	return float64(d.DX), float64(d.DY), ok
 }
 
 // extent is a rough radius of a place of the kind, in km, for shifting
@@ -529,13 +511,12 @@ func namesakeOfCountry(e *gazetteer.Entry, cands []*gazetteer.Entry) bool {
 
 // sectorPoint is the point of the part of a region's outline that a
 // modifier names: the middle of the matching third of its bounding box
-// ("southwestern Ontario": the box's south-west ninth). ok is false for
-// a modifier that names no direction.
+// ("southwestern Ontario": the box's south-west ninth; compass.Point).
+// ok is false for a modifier that names no direction.
 func sectorPoint(b orb.Bound, modifier string) (orb.Point, bool) {
-	dx, dy, ok := direction(modifier)
+	d, ok := compass.Parse(modifier)
 	if !ok {
 		return orb.Point{}, false
 	}
-	fx, fy := 0.5+dx/3, 0.5+dy/3 // the middle of the first, second or last third
-	return orb.Point{b.Min[0] + fx*(b.Max[0]-b.Min[0]), b.Min[1] + fy*(b.Max[1]-b.Min[1])}, true
+	return d.Point(b), true
 }

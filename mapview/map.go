@@ -117,6 +117,7 @@ type Map struct {
 	animTarget viewport.Viewport
 
 	tileState
+	areaState
 }
 
 // NewMap returns a map with no places, showing the world.
@@ -152,7 +153,7 @@ func Basemap() (*basemap.Basemap, error) {
 // ring in its colour around the map's background colour. The map keeps
 // places; the caller must not change them afterwards (to change one,
 // such as after OnMoved, give the map the new places). The selection is
-// cleared.
+// cleared, and so are the areas (SetAreas).
 func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.places = places
 	m.colors = placeColors(places, reports)
@@ -160,6 +161,7 @@ func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.shown = nil
 	m.move = noMove // its place may be gone
 	m.buildIndex()
+	m.areas, m.areaOrder = nil, nil // they were the old places'
 	m.selIdx, m.hovIdx = -1, -1
 	m.autoFit, m.fitAll = true, false
 	m.applyAutoFit()

@@ -197,6 +197,7 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 	if m.tiles != nil {
 		fading = r.drawTiles(img, pv)
 	}
+	m.drawAreas(img, pv, scale, pal) // under the markers and every label
 	// Keep labels off the zoom buttons and the credit.
 	r.taken = r.taken[:0]
 	bs := r.buttons.MinSize()

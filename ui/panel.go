@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"reportmap/areas"
 	"reportmap/atlas"
 	"reportmap/mapview"
 )
@@ -24,6 +25,11 @@ type PanelQuote struct {
 
 // Quotes returns the quotes the panel shows, in order.
 func (v *View) Quotes() []PanelQuote { return v.quotes }
+
+// approximateArea ends the details of a qualified region ("northeastern
+// Ukraine"), whose area is drawn as the part of the region its words
+// name: approximate, as they are.
+const approximateArea = "area approximate"
 
 // unattributed is the heading of quotes whose file names no report.
 const unattributed = "Unattributed quotes"
@@ -53,7 +59,11 @@ func (v *View) showPanel() {
 		return
 	}
 	v.Panel.Add(heading(shortName(p.Name)))
-	v.Panel.Add(secondary(placeMeta(p, len(a.Reports))))
+	meta := placeMeta(p, len(a.Reports))
+	if _, ok := areas.Qualified(p); ok && v.Map.HasArea(a.Index(p.ID)) {
+		meta += " · " + approximateArea
+	}
+	v.Panel.Add(secondary(meta))
 	v.addReview(p)
 	// Quotes grouped by report, in the order the place's excerpts first
 	// name each; unattributed ones last.

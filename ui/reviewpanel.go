@@ -34,7 +34,7 @@ const shownReasons = 4
 func (v *View) addReview(p *atlas.Place) {
 	v.review = ReviewControls{}
 	i := PlaceIndex(v.State.Atlas().Index(p.ID))
-	if pv := p.Provenance; pv != nil && pv.Gazetteer != "" {
+	if pv := p.Provenance; p.Found() && pv.Gazetteer != "" {
 		found := pv.Gazetteer
 		if g := v.Gazetteer; g != nil {
 			if id, err := gazetteer.ParseID(pv.Gazetteer); err == nil {
@@ -90,10 +90,18 @@ func (v *View) addReview(p *atlas.Place) {
 			v.Panel.Add(box)
 		}
 	}
-	if v.OnCorrect != nil && p.Provenance != nil {
+	if v.OnCorrect != nil && reviewed(p) {
 		v.Panel.Add(v.correctionButtons(p, i))
 		v.Panel.Add(secondary("Shift-drag its marker on the map to move it; Ctrl+Z undoes."))
 	}
+}
+
+// reviewed reports whether the panel offers a place's corrections under
+// its name: a place the geoparser found, or one the reader has
+// corrected. A place made by hand, which may carry a gazetteer id for
+// its area, has them after its quotes, which come first.
+func reviewed(p *atlas.Place) bool {
+	return p.Found() || p.Provenance != nil && p.Provenance.Corrected
 }
 
 // correctionButtons are the role, Not a place and Search the gazetteer…
@@ -121,7 +129,7 @@ func (v *View) correctionButtons(p *atlas.Place, i PlaceIndex) fyne.CanvasObject
 // addCorrectionsAfter adds, below the quotes of a place made by hand,
 // the corrections a reader can make to it.
 func (v *View) addCorrectionsAfter(p *atlas.Place) {
-	if v.OnCorrect == nil || p.Provenance != nil {
+	if v.OnCorrect == nil || reviewed(p) {
 		return
 	}
 	v.Panel.Add(v.correctionButtons(p, PlaceIndex(v.State.Atlas().Index(p.ID))))

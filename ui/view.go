@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"reportmap/areas"
 	"reportmap/atlas"
 	"reportmap/gazetteer"
 	"reportmap/mapview"
@@ -180,6 +181,7 @@ func (v *View) trace(format string, args ...any) {
 func (v *View) SetAtlas(a *atlas.Atlas, texts fs.FS) {
 	v.texts = texts
 	v.Map.SetPlaces(a.Places, a.Reports)
+	v.showAreas(a)
 	v.walks = walkOrders(a, texts)
 	v.State.SetAtlas(a)
 }
@@ -190,9 +192,24 @@ func (v *View) Update(a *atlas.Atlas, texts fs.FS) {
 	center, zoom := v.Map.Center(), v.Map.Zoom()
 	v.texts = texts
 	v.Map.SetPlaces(a.Places, a.Reports)
+	v.showAreas(a)
 	v.Map.SetView(center, zoom)
 	v.walks = walkOrders(a, texts)
 	v.State.SetAtlas(a)
+}
+
+// showAreas gives the map the places' areas (package areas): from the
+// file's polygons and the embedded outlines, which the window reads on a
+// worker as it opens (areas.Preload); a first call before they are read
+// waits for them, tens of milliseconds. An outline that cannot be read
+// leaves the places without areas, with the error logged.
+func (v *View) showAreas(a *atlas.Atlas) {
+	as, err := areas.Of(a.Places, areas.Embedded)
+	if err != nil {
+		fyne.LogError("reportmap: areas", err)
+		as = nil
+	}
+	v.Map.SetAreas(as)
 }
 
 // Atlas returns the places shown.

@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/fsnotify/fsnotify"
 
+	"reportmap/areas"
 	"reportmap/atlas"
 	"reportmap/document"
 	"reportmap/gazetteer"
@@ -80,6 +81,7 @@ type Window struct {
 // folder the reports' files are read from.
 func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 	mapview.Preload() // decode the basemap while the window opens
+	areas.Preload()   // and the areas' outlines
 	ap := app.NewWithID(AppID)
 	if opts.Icon != nil {
 		ap.SetIcon(opts.Icon)
@@ -305,7 +307,7 @@ func (win *Window) show(a *atlas.Atlas, texts fs.FS, file string) {
 // hasProvenance reports whether any place was found by the geoparser.
 func hasProvenance(a *atlas.Atlas) bool {
 	for i := range a.Places {
-		if a.Places[i].Provenance != nil {
+		if a.Places[i].Found() {
 			return true
 		}
 	}

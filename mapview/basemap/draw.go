@@ -95,7 +95,7 @@ type view struct {
 }
 
 // begin resets the rasterizer, and clips to the image plus margin.
-func (b *Basemap) begin(v *view) {
+func (b *painter) begin(v *view) {
 	b.ras.Reset(v.w, v.h)
 	b.ras.DrawOp = draw.Src
 	b.clip.reset(&b.ras, -v.margin, -v.margin, float64(v.w)+v.margin, float64(v.h)+v.margin)
@@ -103,9 +103,13 @@ func (b *Basemap) begin(v *view) {
 
 // end rasterizes the paths added since begin into b.mask, an alpha mask
 // the size of the view.
-func (b *Basemap) end(v *view) {
+func (b *painter) end(v *view) {
 	if b.mask == nil || b.mask.Rect.Dx() != v.w || b.mask.Rect.Dy() != v.h {
-		b.mask = image.NewAlpha(image.Rect(0, 0, v.w, v.h))
+		// Areas come in many sizes: keep the largest buffer.
+		if cap(b.maskPix) < v.w*v.h {
+			b.maskPix = make([]uint8, v.w*v.h)
+		}
+		b.mask = &image.Alpha{Pix: b.maskPix[:v.w*v.h], Stride: v.w, Rect: image.Rect(0, 0, v.w, v.h)}
 	}
 	b.ras.Draw(b.mask, b.mask.Rect, image.Opaque, image.Point{})
 }
@@ -132,12 +136,35 @@ func fill(dst *image.RGBA, c color.Color) {
 // top-left pixel: dst = c·m + dst·(1 − αc·m), in premultiplied alpha.
 func composite(dst *image.RGBA, mask *image.Alpha, c color.Color) {
 	sr, sg, sb, sa := c.RGBA()
+	compositeAt(dst, dst.Bounds(), mask, sr, sg, sb, sa)
+}
+
+// compositeAt is composite into the rectangle rect of dst, whose
+// top-left pixel is the mask's (0, 0), of the premultiplied colour
+// (sr, sg, sb, sa), 16 bits a channel as color.Color.RGBA gives it.
+func compositeAt(dst *image.RGBA, rect image.Rectangle, mask *image.Alpha, sr, sg, sb, sa uint32) {
 	if sa == 0 {
 		return
 	}
 	solid := [4]uint8{uint8(sr >> 8), uint8(sg >> 8), uint8(sb >> 8), uint8(sa >> 8)}
 	opaque := sa == 0xffff
-	rect := dst.Bounds()
+	// Under a translucent colour a fully covered pixel's result depends
+	// only on what is there, which is mostly a few colours in long runs
+	// (water, land): remember the last one.
+	var lastIn, lastOut uint32
+	memo := false
+	over := func(d []uint8) {
+		in := binary.LittleEndian.Uint32(d)
+		if !memo || in != lastIn {
+			a := 0xffff - sa
+			lastIn, memo = in, true
+			lastOut = uint32(uint8((uint32(d[0])*0x101*a+sr*0xffff)/0xffff>>8)) |
+				uint32(uint8((uint32(d[1])*0x101*a+sg*0xffff)/0xffff>>8))<<8 |
+				uint32(uint8((uint32(d[2])*0x101*a+sb*0xffff)/0xffff>>8))<<16 |
+				uint32(uint8((uint32(d[3])*0x101*a+sa*0xffff)/0xffff>>8))<<24
+		}
+		binary.LittleEndian.PutUint32(d, lastOut)
+	}
 	w, h := rect.Dx(), rect.Dy()
 	for y := 0; y < h; y++ {
 		mrow := mask.Pix[y*mask.Stride:][:w]
@@ -151,14 +178,18 @@ func composite(dst *image.RGBA, mask *image.Alpha, c color.Color) {
 					x += 7
 					continue
 				case math.MaxUint64:
+					d := drow[4*x : 4*x+32 : 4*x+32]
 					if opaque {
-						d := drow[4*x : 4*x+32 : 4*x+32]
 						for i := 0; i < 32; i += 4 {
 							copy(d[i:i+4], solid[:])
 						}
-						x += 7
-						continue
+					} else {
+						for i := 0; i < 32; i += 4 {
+							over(d[i : i+4 : i+4])
+						}
 					}
+					x += 7
+					continue
 				}
 			}
 			m := mrow[x]
@@ -166,8 +197,12 @@ func composite(dst *image.RGBA, mask *image.Alpha, c color.Color) {
 				continue
 			}
 			d := drow[4*x : 4*x+4 : 4*x+4]
-			if m == 0xff && opaque {
-				copy(d, solid[:])
+			if m == 0xff {
+				if opaque {
+					copy(d, solid[:])
+				} else {
+					over(d)
+				}
 				continue
 			}
 			ma := uint32(m) * 0x101

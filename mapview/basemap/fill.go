@@ -5,7 +5,7 @@ package basemap
 // rings go into one path, so the copies and the pieces cut at the
 // antimeridian join without seams, and holes (wound the other way) cancel
 // the land around them. It reports whether anything was in view.
-func (b *Basemap) fillLand(l *layer, v *view) bool {
+func (b *painter) fillLand(l *layer, v *view) bool {
 	b.begin(v)
 	drawn := false
 	s := v.scale

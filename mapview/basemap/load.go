@@ -6,14 +6,12 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
-	"image"
 	"io"
 	"slices"
 	"sync"
 
 	"github.com/paulmach/orb"
 
-	"golang.org/x/image/vector"
 	"reportmap/mapview/viewport"
 )
 
@@ -31,10 +29,7 @@ var files embed.FS
 type Basemap struct {
 	data *data
 
-	// Draw's buffers, reused between calls.
-	ras  vector.Rasterizer
-	mask *image.Alpha
-	clip clipper
+	painter // Draw's buffers, reused between calls
 }
 
 // data is everything decoded from the embedded files, projected and

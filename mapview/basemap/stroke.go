@@ -8,7 +8,7 @@ import "math"
 // cap), so consecutive segments overlap and leave no gaps at the joins;
 // all quads wind the same way, so their overlaps add up instead of
 // cancelling. It reports whether anything was in view.
-func (b *Basemap) strokeLines(l *layer, v *view, hw float64) bool {
+func (b *painter) strokeLines(l *layer, v *view, hw float64) bool {
 	b.begin(v)
 	drawn := false
 	s := v.scale
@@ -47,7 +47,7 @@ func (b *Basemap) strokeLines(l *layer, v *view, hw float64) bool {
 
 // quad adds the rectangle around segment (ax, ay)–(bx, by), hw pixels
 // either side and past each end. It reports false for an empty segment.
-func (b *Basemap) quad(ax, ay, bx, by, hw float64) bool {
+func (b *painter) quad(ax, ay, bx, by, hw float64) bool {
 	dx, dy := bx-ax, by-ay
 	n := math.Hypot(dx, dy)
 	if n == 0 {
