@@ -2,13 +2,14 @@
 # deps.sh installs what reportmap needs on Debian or Ubuntu and nothing that
 # is already there: the C libraries Fyne builds against, Go if it is
 # missing, and the Go modules. With --test it also installs what the window
-# tests use (Xvfb, xdotool, ImageMagick). Uses sudo when not run as root.
+# tests use (Xvfb, xdotool, ImageMagick, Tesseract to read the screen back).
+# Uses sudo when not run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev git ca-certificates)
-test_pkgs=(xvfb xauth libgl1-mesa-dri xdotool imagemagick)
+test_pkgs=(xvfb xauth libgl1-mesa-dri xdotool imagemagick tesseract-ocr tesseract-ocr-eng)
 
 pkgs=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then
