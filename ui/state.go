@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"cmp"
 	"maps"
 	"slices"
-	"strings"
 
 	"reportmap/atlas"
 )
@@ -38,6 +36,9 @@ type State struct {
 	index     *atlas.SearchIndex
 	filter    atlas.Filter
 	rows      []PlaceIndex
+	nameRows  int     // rows[:nameRows] match in a name
+	shown     []int   // scratch: the filter's places
+	ranks     []uint8 // scratch: per shown place, its rank in rows
 	selected  PlaceIndex
 	listeners []func(Change)
 }
@@ -159,36 +160,39 @@ func (s *State) filterChanged() {
 
 func (s *State) refilter() {
 	places := s.atlas.Places
-	shown := s.filter.Apply(places, s.index, nil)
-	s.rows = make([]PlaceIndex, len(shown))
-	for k, i := range shown {
-		s.rows[k] = PlaceIndex(i)
-	}
+	s.shown = s.filter.Apply(places, s.index, s.shown[:0])
 	// Typing "Gaza" and Enter chooses Gaza, not a camp whose quotes
-	// mention it.
+	// mention it: a stable partition by rank, each rank worked out once.
 	q := foldQuery(s.filter.Query)
-	rank := func(i PlaceIndex) int {
-		r := 1
+	s.ranks = slices.Grow(s.ranks[:0], len(s.shown))[:len(s.shown)]
+	var count [4]int
+	for k, i := range s.shown {
+		r := uint8(1)
 		if places[i].Role == atlas.RoleSetting {
 			r = 0
 		}
-		if q != "" && !nameMatches(&places[i], q) {
+		if q != "" && !s.index.NameMatches(i, q) {
 			r += 2
 		}
-		return r
+		s.ranks[k] = r
+		count[r]++
 	}
-	slices.SortStableFunc(s.rows, func(x, y PlaceIndex) int { return cmp.Compare(rank(x), rank(y)) })
+	var at [4]int
+	for r := 1; r < 4; r++ {
+		at[r] = at[r-1] + count[r-1]
+	}
+	s.rows = make([]PlaceIndex, len(s.shown)) // new: listeners may keep the old rows
+	for k, i := range s.shown {
+		r := s.ranks[k]
+		s.rows[at[r]] = PlaceIndex(i)
+		at[r]++
+	}
+	s.nameRows = count[0] + count[1]
 }
 
-// nameMatches reports whether q (lower case) is in p's name or aliases.
-func nameMatches(p *atlas.Place, q string) bool {
-	for _, n := range p.Names() {
-		if strings.Contains(strings.ToLower(n), q) {
-			return true
-		}
-	}
-	return false
-}
+// NameRows returns how many of Rows, from the first, match the search in
+// their name or an alias; the rest match only in a quote.
+func (s *State) NameRows() int { return s.nameRows }
 
 // foldQuery is a search as matched: trimmed, lower case.
-func foldQuery(q string) string { return strings.ToLower(strings.TrimSpace(q)) }
+func foldQuery(q string) string { return atlas.FoldQuery(q) }
