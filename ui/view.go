@@ -64,7 +64,7 @@ type View struct {
 
 	texts   fs.FS
 	walks   map[string][]int
-	sized   []int // the list rows given a height of their own
+	sized   []int  // the list rows given a height of their own
 	walk    string // the report being stepped through
 	checks  map[string]*widget.Check
 	quotes  []PanelQuote
