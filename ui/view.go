@@ -62,14 +62,15 @@ type View struct {
 	// panel ("Kursk Oblast, Russia — region").
 	Gazetteer *gazetteer.Gazetteer
 
-	texts   fs.FS
-	walks   map[string][]int
-	sized   []int  // the list rows given a height of their own
-	walk    string // the report being stepped through
-	checks  map[string]*widget.Check
-	quotes  []PanelQuote
-	review  ReviewControls
-	basemap BasemapChoice
+	texts    fs.FS
+	walks    map[string][]int
+	sized    []int  // the list rows given a height of their own
+	shownBuf []int  // the rows as the map takes them, reused
+	walk     string // the report being stepped through
+	checks   map[string]*widget.Check
+	quotes   []PanelQuote
+	review   ReviewControls
+	basemap  BasemapChoice
 	// picked: since the query last changed, the user moved through the
 	// results with ↓/↑, so Enter takes that place rather than the top one.
 	picked bool
@@ -239,17 +240,15 @@ func (v *View) changed(c Change) {
 // fit, for a search, fits the map to them.
 func (v *View) showRows(fit bool) {
 	rows := v.State.Rows()
-	shown := make([]int, len(rows)) // never nil: nil would show them all
-	ids := make([]string, len(rows))
 	places := v.State.Atlas().Places
+	v.shownBuf = slices.Grow(v.shownBuf[:0], len(rows))[:len(rows)] // never nil: nil would show them all
 	for k, i := range rows {
-		shown[k] = int(i)
-		ids[k] = places[i].ID
+		v.shownBuf[k] = int(i)
 	}
-	v.Map.SetShown(shown)
+	v.Map.SetShown(v.shownBuf)
 	q := strings.TrimSpace(v.State.Query())
-	if fit && q != "" && len(ids) > 0 {
-		v.Map.FitPlaces(ids)
+	if fit && q != "" && len(rows) > 0 {
+		v.Map.FitIndexes(v.shownBuf)
 	}
 	v.Count.SetText(fmt.Sprintf("%d of %s", len(rows), plural(len(places), "place")))
 	switch {
