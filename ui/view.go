@@ -184,7 +184,7 @@ func (v *View) SetAtlas(a *atlas.Atlas, texts fs.FS) {
 	v.texts = texts
 	v.Map.SetPlaces(a.Places, a.Reports)
 	v.showAreas(a)
-	v.walks = walkOrders(a, texts)
+	v.walks = map[string][]int{} // worked out as reports are stepped through
 	v.State.SetAtlas(a)
 }
 
@@ -196,7 +196,7 @@ func (v *View) Update(a *atlas.Atlas, texts fs.FS) {
 	v.Map.SetPlaces(a.Places, a.Reports)
 	v.showAreas(a)
 	v.Map.SetView(center, zoom)
-	v.walks = walkOrders(a, texts)
+	v.walks = map[string][]int{} // worked out as reports are stepped through
 	v.State.SetAtlas(a)
 }
 
