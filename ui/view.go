@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -71,6 +72,14 @@ type View struct {
 	quotes   []PanelQuote
 	review   ReviewControls
 	basemap  BasemapChoice
+	// The search typed and not yet applied (see typed).
+	typedQuery  string
+	typedQueued bool                        // a search waits for the next frame
+	typedNew    bool                        // typedQuery is newer than the search applied
+	searchCost  time.Duration               // how long the last search took
+	slowSearch  time.Duration               // a search this slow makes typing coalesce
+	coalesceAt  int                         // with this many places or more
+	after       func(time.Duration, func()) // runs f on Fyne's goroutine after d
 	// picked: since the query last changed, the user moved through the
 	// results with ↓/↑, so Enter takes that place rather than the top one.
 	picked bool
@@ -108,13 +117,17 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 	v.Panel = container.NewVBox()
 	v.PanelScroll = NewPanelScroll(container.NewPadded(v.Panel))
 
-	v.Search.OnChanged = func(q string) {
-		v.trace("search %s", q)
-		v.picked = false
-		v.State.SetQuery(q)
+	v.slowSearch, v.coalesceAt = slowSearch, coalesceAt
+	v.after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+	v.Search.OnChanged = v.typed
+	v.Search.OnSubmitted = func(string) {
+		v.applySearch()
+		v.submitSearch()
 	}
-	v.Search.OnSubmitted = func(string) { v.submitSearch() }
-	v.Search.OnUpDown = func(d int) { v.moveInList(d) }
+	v.Search.OnUpDown = func(d int) {
+		v.applySearch()
+		v.moveInList(d)
+	}
 	v.Search.OnEscape = func() { v.Escape() }
 	v.List.OnSelected = func(id widget.ListItemID) {
 		if rows := v.State.Rows(); id < len(rows) {
@@ -368,6 +381,7 @@ func (v *View) Select(id string) bool {
 func (v *View) Escape() {
 	if v.Search.Text != "" {
 		v.Search.SetText("")
+		v.applySearch()
 		return
 	}
 	v.State.Select(NoPlace)
