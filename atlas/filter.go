@@ -71,8 +71,14 @@ func fold(s string) string {
 // Apply appends to dst the indexes of the places that f chooses, in
 // order, and returns it. ix must index the same places.
 func (f Filter) Apply(places []Place, ix *SearchIndex, dst []int) []int {
+	return f.ApplyRange(places, ix, 0, len(places), dst)
+}
+
+// ApplyRange is Apply for places[lo:hi] (the indexes appended are into
+// places); ranges can be searched on several goroutines at once.
+func (f Filter) ApplyRange(places []Place, ix *SearchIndex, lo, hi int, dst []int) []int {
 	q := FoldQuery(f.Query)
-	for i := range places {
+	for i := lo; i < hi; i++ {
 		if f.match(&places[i], q, ix.text[i]) {
 			dst = append(dst, i)
 		}

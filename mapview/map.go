@@ -96,12 +96,13 @@ type Map struct {
 	// When OnMoved is nil, a Shift-drag pans like any other drag.
 	OnMoved func(p *atlas.Place, to orb.Point)
 
-	places []atlas.Place
-	colors []color.NRGBA  // per place
-	hollow []bool         // per place: NeedsCheck, drawn as a ring; nil when no place is
-	shown  []int          // the places shown (indexes into places), or nil for all
-	index  *cluster.Index // over the shown places
-	all    *cluster.Index // over all the places, kept for when a filter ends
+	places   []atlas.Place
+	colors   []color.NRGBA  // per place
+	hollow   []bool         // per place: NeedsCheck, drawn as a ring; nil when no place is
+	shown    []int          // the places shown (indexes into places), or nil for all
+	index    *cluster.Index // over the shown places
+	all      *cluster.Index // over all the places, kept for when a filter ends
+	allBound *orb.Bound     // the box of all the places, once FitIndexes needed it
 	// shownBuf holds shown when it is not nil: SetShown copies into it,
 	// so that its caller can reuse its slice.
 	shownBuf []int
@@ -166,7 +167,7 @@ func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.shown = nil
 	m.move = noMove // its place may be gone
 	m.buildIndex()
-	m.all = m.index
+	m.all, m.allBound = m.index, nil
 	m.areas, m.areaOrder = nil, nil // they were the old places'
 	m.selIdx, m.hovIdx = -1, -1
 	m.autoFit, m.fitAll = true, false
@@ -591,6 +592,10 @@ func (m *Map) FitPlaces(ids []string) {
 // FitIndexes is FitPlaces for the places at the given indexes into the
 // places given to SetPlaces.
 func (m *Map) FitIndexes(indexes []int) {
+	if len(indexes) == len(m.places) && m.allBound != nil {
+		m.fitBound(*m.allBound) // a search that keeps them all
+		return
+	}
 	b, ok := orb.Bound{}, false
 	for _, i := range indexes {
 		p := m.places[i].Point
@@ -601,6 +606,9 @@ func (m *Map) FitIndexes(indexes []int) {
 		}
 	}
 	if ok {
+		if len(indexes) == len(m.places) {
+			m.allBound = &b
+		}
 		m.fitBound(b)
 	}
 }
