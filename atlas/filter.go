@@ -23,30 +23,44 @@ type Filter struct {
 // made once so that every keystroke's search is a plain substring scan.
 // It is immutable and safe for concurrent use.
 type SearchIndex struct {
-	text []string // per place: name, aliases and excerpts, lower case
+	text  []string // per place: name, aliases and excerpts, lower case
+	names []int32  // per place: the length of text's name and aliases
 }
 
 // NewSearchIndex indexes places' text for Filter.Apply.
 func NewSearchIndex(places []Place) *SearchIndex {
-	ix := &SearchIndex{text: make([]string, len(places))}
+	ix := &SearchIndex{text: make([]string, len(places)), names: make([]int32, len(places))}
 	var b strings.Builder
 	for i := range places {
-		ix.text[i] = searchText(&b, &places[i])
+		ix.text[i], ix.names[i] = searchText(&b, &places[i])
 	}
 	return ix
 }
 
-// searchText is p's name, aliases and excerpts, folded, using b.
-func searchText(b *strings.Builder, p *Place) string {
+// NameMatches reports whether the folded query q (see FoldQuery) is in
+// the name or an alias of place i; it allocates nothing.
+func (ix *SearchIndex) NameMatches(i int, q string) bool {
+	return strings.Contains(ix.text[i][:ix.names[i]], q)
+}
+
+// FoldQuery is a search as matched: trimmed, lower case.
+func FoldQuery(q string) string { return fold(strings.TrimSpace(q)) }
+
+// searchText is p's name, aliases and excerpts, folded, using b, and the
+// length of its name and aliases.
+func searchText(b *strings.Builder, p *Place) (string, int32) {
 	b.Reset()
-	b.WriteString(p.Name)
+	b.WriteString(fold(p.Name))
 	for _, a := range p.Aliases {
-		b.WriteString("\x00" + a)
+		b.WriteByte(0)
+		b.WriteString(fold(a))
 	}
+	names := int32(b.Len())
 	for _, e := range p.Excerpts {
-		b.WriteString("\x00" + e.Text)
+		b.WriteByte(0)
+		b.WriteString(e.Text)
 	}
-	return fold(b.String())
+	return fold(b.String()), names
 }
 
 // fold lower-cases s for case-insensitive search.
@@ -57,8 +71,14 @@ func fold(s string) string {
 // Apply appends to dst the indexes of the places that f chooses, in
 // order, and returns it. ix must index the same places.
 func (f Filter) Apply(places []Place, ix *SearchIndex, dst []int) []int {
-	q := fold(strings.TrimSpace(f.Query))
-	for i := range places {
+	return f.ApplyRange(places, ix, 0, len(places), dst)
+}
+
+// ApplyRange is Apply for places[lo:hi] (the indexes appended are into
+// places); ranges can be searched on several goroutines at once.
+func (f Filter) ApplyRange(places []Place, ix *SearchIndex, lo, hi int, dst []int) []int {
+	q := FoldQuery(f.Query)
+	for i := lo; i < hi; i++ {
 		if f.match(&places[i], q, ix.text[i]) {
 			dst = append(dst, i)
 		}
@@ -97,5 +117,6 @@ func (f Filter) reportShown(p *Place) bool {
 // single places).
 func (f Filter) Matches(p *Place) bool {
 	var b strings.Builder
-	return f.match(p, fold(strings.TrimSpace(f.Query)), searchText(&b, p))
+	text, _ := searchText(&b, p)
+	return f.match(p, FoldQuery(f.Query), text)
 }

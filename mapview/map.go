@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"sync"
 	"time"
 
@@ -95,22 +96,27 @@ type Map struct {
 	// When OnMoved is nil, a Shift-drag pans like any other drag.
 	OnMoved func(p *atlas.Place, to orb.Point)
 
-	places  []atlas.Place
-	colors  []color.NRGBA     // per place
-	hollow  []bool            // per place: NeedsCheck, drawn as a ring; nil when no place is
-	shown   []int             // the places shown (indexes into places), or nil for all
-	index   *cluster.Index    // over the shown places
-	view    viewport.Viewport // in Fyne units
-	autoFit bool              // keep fitting the settings on resize until the view is moved
-	fitAll  bool              // with autoFit: fit every place, not the settings (after FitAll)
-	fitting bool              // the animation under way is FitDefault's, which keeps autoFit
-	buttonW float64           // width of the zoom buttons' strip at the right edge, from the layout
-	selIdx  int               // selected place, or -1
-	hovIdx  int               // hovered place, or -1
-	focused bool
-	lay     markerLayout // where the markers are drawn, for the last view asked
-	move    moving       // a marker being moved by hand, from a Shift press on it
-	labels  drawnLabels  // the labels the last frame drew
+	places   []atlas.Place
+	colors   []color.NRGBA  // per place
+	hollow   []bool         // per place: NeedsCheck, drawn as a ring; nil when no place is
+	shown    []int          // the places shown (indexes into places), or nil for all
+	index    *cluster.Index // over the shown places
+	all      *cluster.Index // over all the places, kept for when a filter ends
+	allBound *orb.Bound     // the box of all the places, once FitIndexes needed it
+	// shownBuf holds shown when it is not nil: SetShown copies into it,
+	// so that its caller can reuse its slice.
+	shownBuf []int
+	view     viewport.Viewport // in Fyne units
+	autoFit  bool              // keep fitting the settings on resize until the view is moved
+	fitAll   bool              // with autoFit: fit every place, not the settings (after FitAll)
+	fitting  bool              // the animation under way is FitDefault's, which keeps autoFit
+	buttonW  float64           // width of the zoom buttons' strip at the right edge, from the layout
+	selIdx   int               // selected place, or -1
+	hovIdx   int               // hovered place, or -1
+	focused  bool
+	lay      markerLayout // where the markers are drawn, for the last view asked
+	move     moving       // a marker being moved by hand, from a Shift press on it
+	labels   drawnLabels  // the labels the last frame drew
 
 	anim *fyne.Animation
 	// animTarget is the view the animation under way ends at.
@@ -161,6 +167,7 @@ func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 	m.shown = nil
 	m.move = noMove // its place may be gone
 	m.buildIndex()
+	m.all, m.allBound = m.index, nil
 	m.areas, m.areaOrder = nil, nil // they were the old places'
 	m.selIdx, m.hovIdx = -1, -1
 	m.autoFit, m.fitAll = true, false
@@ -172,15 +179,21 @@ func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
 // given to SetPlaces (nil shows them all), as filters do. A hidden
 // selection is cleared. The view stays.
 func (m *Map) SetShown(indexes []int) {
-	if len(indexes) == len(m.places) {
-		indexes = nil // all of them, which the index already holds
-		if m.shown == nil && m.index != nil {
-			return
+	switch {
+	case indexes == nil || len(indexes) == len(m.places):
+		if m.shown == nil {
+			return // all of them, which the index already holds
 		}
+		m.shown = nil
+		m.index = m.all
+	case m.shown != nil && slices.Equal(indexes, m.shown):
+		return
+	default:
+		m.shownBuf = append(m.shownBuf[:0], indexes...)
+		m.shown = m.shownBuf
+		m.buildIndex()
 	}
-	m.shown = indexes
 	m.move = noMove // its place may be hidden
-	m.buildIndex()
 	if m.selIdx >= 0 && !m.isShown(m.selIdx) {
 		m.selIdx = -1
 	}
@@ -574,6 +587,30 @@ func (m *Map) FitPlaces(ids []string) {
 		want[id] = true
 	}
 	m.fitIndexes(func(i int) bool { return want[m.places[i].ID] })
+}
+
+// FitIndexes is FitPlaces for the places at the given indexes into the
+// places given to SetPlaces.
+func (m *Map) FitIndexes(indexes []int) {
+	if len(indexes) == len(m.places) && m.allBound != nil {
+		m.fitBound(*m.allBound) // a search that keeps them all
+		return
+	}
+	b, ok := orb.Bound{}, false
+	for _, i := range indexes {
+		p := m.places[i].Point
+		if !ok {
+			b, ok = orb.Bound{Min: p, Max: p}, true
+		} else {
+			b = b.Extend(p)
+		}
+	}
+	if ok {
+		if len(indexes) == len(m.places) {
+			m.allBound = &b
+		}
+		m.fitBound(b)
+	}
 }
 
 func (m *Map) fitIndexes(keep func(int) bool) {

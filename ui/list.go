@@ -42,15 +42,16 @@ func (r *PlaceRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, dot, nil, container.NewVBox(r.Name, r.Snippet)))
 }
 
-// set shows place p for the search q, its dot in c.
-func (r *PlaceRow) set(p *atlas.Place, q string, c color.Color) {
+// set shows place p for the search q, its dot in c; snippet says whether
+// to show the first quote q matches (when it matched not the name).
+func (r *PlaceRow) set(p *atlas.Place, q string, snippet bool, c color.Color) {
 	name := highlightFolded(shortName(p.Name), q)
 	if p.Role == atlas.RoleSetting {
 		name = append(name, Span{Text: " — setting"})
 	}
 	r.Name.Spans = name
 	r.Snippet.Spans = nil
-	if q != "" && !nameMatches(p, q) {
+	if q != "" && snippet {
 		for _, e := range p.Excerpts {
 			if s, i, j, ok := atlas.Snippet(shortText(e.Text), q, snippetContext); ok {
 				r.Snippet.Spans = []Span{{Text: s[:i]}, {Text: s[i:j], Bold: true}, {Text: s[j:]}}
@@ -69,7 +70,18 @@ func (v *View) updateRow(id widget.ListItemID, r *PlaceRow) {
 	if id >= len(rows) {
 		return
 	}
-	r.set(&v.State.Atlas().Places[rows[id]], v.query(), v.Map.PlaceColor(int(rows[id])))
+	r.set(&v.State.Atlas().Places[rows[id]], v.query(), v.snippetRow(id), v.Map.PlaceColor(int(rows[id])))
+}
+
+// maxSnippets is how many rows matched only in a quote show a snippet of
+// it, from the first: sizing a row to its snippet costs a layout, too
+// much for a million rows on every keystroke.
+const maxSnippets = 1000
+
+// snippetRow reports whether row id shows a snippet of a quote.
+func (v *View) snippetRow(id int) bool {
+	n := v.State.NameRows()
+	return id >= n && id < n+maxSnippets
 }
 
 // query is the search as matched: trimmed, lower case.
@@ -85,15 +97,25 @@ func (v *View) sizeRows() {
 	}
 	probe := NewPlaceRow()
 	base := probe.MinSize().Height
-	for k, i := range v.State.Rows() {
+	for _, k := range v.sized { // the last search's snippet rows
+		v.List.SetItemHeight(k, base)
+	}
+	v.sized = v.sized[:0]
+	rows := v.State.Rows()
+	for k := range min(len(rows), maxSnippets) {
+		v.List.SetItemHeight(k, base)
+	}
+	if q == "" {
+		return
+	}
+	for k := v.State.NameRows(); k < len(rows) && v.snippetRow(k); k++ {
+		probe.set(&v.State.Atlas().Places[rows[k]], q, true, color.Black)
 		h := base
-		if q != "" {
-			probe.set(&v.State.Atlas().Places[i], q, color.Black)
-			if !probe.Snippet.Hidden {
-				probe.Snippet.Resize(fyne.NewSize(width, 0))
-				h = probe.MinSize().Height
-			}
+		if !probe.Snippet.Hidden {
+			probe.Snippet.Resize(fyne.NewSize(width, 0))
+			h = probe.MinSize().Height
 		}
 		v.List.SetItemHeight(k, h)
+		v.sized = append(v.sized, k)
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -38,4 +40,50 @@ func (e *SearchEntry) TypedKey(k *fyne.KeyEvent) {
 	default:
 		e.Entry.TypedKey(k)
 	}
+}
+
+// searchFrame is how long typing waits, once searches are slow, before
+// the latest text is searched for: about a frame.
+const searchFrame = 16 * time.Millisecond
+
+// slowSearch is how long a search may take before typing coalesces: below
+// it every keystroke is searched for at once.
+const slowSearch = 4 * time.Millisecond
+
+// coalesceAt is how many places a file must have before typing coalesces:
+// smaller ones are searched for each keystroke however long it took.
+const coalesceAt = 20_000
+
+// typed is the search box's OnChanged. While searches are quick, or the
+// places fewer than coalesceAt, each keystroke is searched for at once;
+// once one took slowSearch or more,
+// a keystroke waits a frame, and keys typed meanwhile replace it, so fast
+// typing never queues a search per key: only the latest text is searched
+// for, and stale ones never run.
+func (v *View) typed(q string) {
+	v.typedQuery, v.typedNew = q, true
+	switch {
+	case v.typedQueued: // the waiting search will take q
+	case v.searchCost < v.slowSearch || len(v.State.Atlas().Places) < v.coalesceAt:
+		v.applySearch()
+	default:
+		v.typedQueued = true
+		v.after(searchFrame, func() {
+			v.typedQueued = false
+			v.applySearch()
+		})
+	}
+}
+
+// applySearch searches for the text typed, if it has not been already.
+func (v *View) applySearch() {
+	if !v.typedNew {
+		return
+	}
+	v.typedNew = false
+	start := time.Now()
+	v.trace("search %s", v.typedQuery)
+	v.picked = false
+	v.State.SetQuery(v.typedQuery)
+	v.searchCost = time.Since(start)
 }

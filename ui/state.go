@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"cmp"
 	"maps"
+	"runtime"
 	"slices"
-	"strings"
+	"sync"
 
 	"reportmap/atlas"
 )
@@ -38,6 +38,9 @@ type State struct {
 	index     *atlas.SearchIndex
 	filter    atlas.Filter
 	rows      []PlaceIndex
+	nameRows  int          // rows[:nameRows] match in a name
+	settings  []bool       // per place, whether it is a setting
+	parts     []filterPart // scratch of refilter
 	selected  PlaceIndex
 	listeners []func(Change)
 }
@@ -64,6 +67,10 @@ func (s *State) SetAtlas(a *atlas.Atlas) {
 		keep = p.ID
 	}
 	s.atlas, s.index = a, atlas.NewSearchIndex(a.Places)
+	s.settings = make([]bool, len(a.Places))
+	for i := range a.Places {
+		s.settings[i] = a.Places[i].Role == atlas.RoleSetting
+	}
 	s.refilter()
 	s.selected = NoPlace
 	if i := PlaceIndex(a.Index(keep)); keep != "" && slices.Contains(s.rows, i) {
@@ -159,36 +166,73 @@ func (s *State) filterChanged() {
 
 func (s *State) refilter() {
 	places := s.atlas.Places
-	shown := s.filter.Apply(places, s.index, nil)
-	s.rows = make([]PlaceIndex, len(shown))
-	for k, i := range shown {
-		s.rows[k] = PlaceIndex(i)
-	}
 	// Typing "Gaza" and Enter chooses Gaza, not a camp whose quotes
-	// mention it.
+	// mention it: a stable partition by rank (setting first, then name
+	// matches before quote matches), each rank worked out once. Large
+	// files are searched in parts on several goroutines.
 	q := foldQuery(s.filter.Query)
-	rank := func(i PlaceIndex) int {
-		r := 1
-		if places[i].Role == atlas.RoleSetting {
+	parts := 1
+	if len(places) >= 50_000 {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	if len(s.parts) < parts {
+		s.parts = make([]filterPart, parts)
+	}
+	var wg sync.WaitGroup
+	for k := range parts {
+		pt := &s.parts[k]
+		lo, hi := len(places)*k/parts, len(places)*(k+1)/parts
+		wg.Go(func() { pt.run(s, q, lo, hi) })
+	}
+	wg.Wait()
+	var at [4]int
+	n := 0
+	for r := range 4 {
+		at[r] = n
+		for k := range parts {
+			n += s.parts[k].count[r]
+		}
+	}
+	s.nameRows = at[2]
+	s.rows = make([]PlaceIndex, n) // new: listeners may keep the old rows
+	for k := range parts {
+		pt := &s.parts[k]
+		for j, i := range pt.shown {
+			r := pt.ranks[j]
+			s.rows[at[r]] = PlaceIndex(i)
+			at[r]++
+		}
+	}
+}
+
+// filterPart is the search of a range of places, its buffers reused.
+type filterPart struct {
+	shown []int   // the places kept
+	ranks []uint8 // per place kept, its rank
+	count [4]int  // places kept per rank
+}
+
+// run searches places[lo:hi] for the folded query q.
+func (pt *filterPart) run(s *State, q string, lo, hi int) {
+	pt.shown = s.filter.ApplyRange(s.atlas.Places, s.index, lo, hi, pt.shown[:0])
+	pt.ranks = slices.Grow(pt.ranks[:0], len(pt.shown))[:len(pt.shown)]
+	pt.count = [4]int{}
+	for j, i := range pt.shown {
+		r := uint8(1)
+		if s.settings[i] {
 			r = 0
 		}
-		if q != "" && !nameMatches(&places[i], q) {
+		if q != "" && !s.index.NameMatches(i, q) {
 			r += 2
 		}
-		return r
+		pt.ranks[j] = r
+		pt.count[r]++
 	}
-	slices.SortStableFunc(s.rows, func(x, y PlaceIndex) int { return cmp.Compare(rank(x), rank(y)) })
 }
 
-// nameMatches reports whether q (lower case) is in p's name or aliases.
-func nameMatches(p *atlas.Place, q string) bool {
-	for _, n := range p.Names() {
-		if strings.Contains(strings.ToLower(n), q) {
-			return true
-		}
-	}
-	return false
-}
+// NameRows returns how many of Rows, from the first, match the search in
+// their name or an alias; the rest match only in a quote.
+func (s *State) NameRows() int { return s.nameRows }
 
 // foldQuery is a search as matched: trimmed, lower case.
-func foldQuery(q string) string { return strings.ToLower(strings.TrimSpace(q)) }
+func foldQuery(q string) string { return atlas.FoldQuery(q) }

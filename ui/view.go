@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -62,13 +63,23 @@ type View struct {
 	// panel ("Kursk Oblast, Russia — region").
 	Gazetteer *gazetteer.Gazetteer
 
-	texts   fs.FS
-	walks   map[string][]int
-	walk    string // the report being stepped through
-	checks  map[string]*widget.Check
-	quotes  []PanelQuote
-	review  ReviewControls
-	basemap BasemapChoice
+	texts    fs.FS
+	walks    map[string][]int
+	sized    []int  // the list rows given a height of their own
+	shownBuf []int  // the rows as the map takes them, reused
+	walk     string // the report being stepped through
+	checks   map[string]*widget.Check
+	quotes   []PanelQuote
+	review   ReviewControls
+	basemap  BasemapChoice
+	// The search typed and not yet applied (see typed).
+	typedQuery  string
+	typedQueued bool                        // a search waits for the next frame
+	typedNew    bool                        // typedQuery is newer than the search applied
+	searchCost  time.Duration               // how long the last search took
+	slowSearch  time.Duration               // a search this slow makes typing coalesce
+	coalesceAt  int                         // with this many places or more
+	after       func(time.Duration, func()) // runs f on Fyne's goroutine after d
 	// picked: since the query last changed, the user moved through the
 	// results with ↓/↑, so Enter takes that place rather than the top one.
 	picked bool
@@ -106,13 +117,17 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 	v.Panel = container.NewVBox()
 	v.PanelScroll = NewPanelScroll(container.NewPadded(v.Panel))
 
-	v.Search.OnChanged = func(q string) {
-		v.trace("search %s", q)
-		v.picked = false
-		v.State.SetQuery(q)
+	v.slowSearch, v.coalesceAt = slowSearch, coalesceAt
+	v.after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+	v.Search.OnChanged = v.typed
+	v.Search.OnSubmitted = func(string) {
+		v.applySearch()
+		v.submitSearch()
 	}
-	v.Search.OnSubmitted = func(string) { v.submitSearch() }
-	v.Search.OnUpDown = func(d int) { v.moveInList(d) }
+	v.Search.OnUpDown = func(d int) {
+		v.applySearch()
+		v.moveInList(d)
+	}
 	v.Search.OnEscape = func() { v.Escape() }
 	v.List.OnSelected = func(id widget.ListItemID) {
 		if rows := v.State.Rows(); id < len(rows) {
@@ -182,7 +197,7 @@ func (v *View) SetAtlas(a *atlas.Atlas, texts fs.FS) {
 	v.texts = texts
 	v.Map.SetPlaces(a.Places, a.Reports)
 	v.showAreas(a)
-	v.walks = walkOrders(a, texts)
+	v.walks = map[string][]int{} // worked out as reports are stepped through
 	v.State.SetAtlas(a)
 }
 
@@ -194,7 +209,7 @@ func (v *View) Update(a *atlas.Atlas, texts fs.FS) {
 	v.Map.SetPlaces(a.Places, a.Reports)
 	v.showAreas(a)
 	v.Map.SetView(center, zoom)
-	v.walks = walkOrders(a, texts)
+	v.walks = map[string][]int{} // worked out as reports are stepped through
 	v.State.SetAtlas(a)
 }
 
@@ -238,17 +253,15 @@ func (v *View) changed(c Change) {
 // fit, for a search, fits the map to them.
 func (v *View) showRows(fit bool) {
 	rows := v.State.Rows()
-	shown := make([]int, len(rows)) // never nil: nil would show them all
-	ids := make([]string, len(rows))
 	places := v.State.Atlas().Places
+	v.shownBuf = slices.Grow(v.shownBuf[:0], len(rows))[:len(rows)] // never nil: nil would show them all
 	for k, i := range rows {
-		shown[k] = int(i)
-		ids[k] = places[i].ID
+		v.shownBuf[k] = int(i)
 	}
-	v.Map.SetShown(shown)
+	v.Map.SetShown(v.shownBuf)
 	q := strings.TrimSpace(v.State.Query())
-	if fit && q != "" && len(ids) > 0 {
-		v.Map.FitPlaces(ids)
+	if fit && q != "" && len(rows) > 0 {
+		v.Map.FitIndexes(v.shownBuf)
 	}
 	v.Count.SetText(fmt.Sprintf("%d of %s", len(rows), plural(len(places), "place")))
 	switch {
@@ -368,6 +381,7 @@ func (v *View) Select(id string) bool {
 func (v *View) Escape() {
 	if v.Search.Text != "" {
 		v.Search.SetText("")
+		v.applySearch()
 		return
 	}
 	v.State.Select(NoPlace)

@@ -9,43 +9,59 @@ import (
 	"reportmap/atlas"
 )
 
-// walkOrders lists, per report, the places it quotes in the order its text
-// first names them: where each place's first excerpt from it appears.
-// Without the text, the order of the places file is kept.
-func walkOrders(a *atlas.Atlas, texts fs.FS) map[string][]int {
-	out := map[string][]int{}
-	for ri := range a.Reports {
-		r := &a.Reports[ri]
-		text := "" // unreadable: every excerpt sorts after the rest, in file order
-		if texts != nil {
-			text, _ = r.SearchableText(texts)
-		}
-		type at struct{ place, pos int }
-		var order []at
-		for i := range a.Places {
-			pos := -1
-			for _, e := range a.Places[i].Excerpts {
-				if e.Report != r.ID {
-					continue
-				}
-				p := strings.Index(text, atlas.Normalize(e.Text))
-				if p < 0 {
-					p = len(text) // unknown: after the rest
-				}
-				if pos < 0 || p < pos {
-					pos = p
-				}
+// walkOrder lists the places report quotes in the order its text first
+// names them: where each place's first excerpt from it appears. Without
+// the text, the order of the places file is kept.
+func walkOrder(a *atlas.Atlas, texts fs.FS, report string) []int {
+	i := reportIndex(a, report)
+	if i < 0 {
+		return nil
+	}
+	r := &a.Reports[i]
+	text := "" // unreadable: every excerpt sorts after the rest, in file order
+	if texts != nil {
+		text, _ = r.SearchableText(texts)
+	}
+	type at struct{ place, pos int }
+	var order []at
+	for i := range a.Places {
+		pos := -1
+		for _, e := range a.Places[i].Excerpts {
+			if e.Report != r.ID {
+				continue
 			}
-			if pos >= 0 {
-				order = append(order, at{i, pos})
+			p := strings.Index(text, atlas.Normalize(e.Text))
+			if p < 0 {
+				p = len(text) // unknown: after the rest
+			}
+			if pos < 0 || p < pos {
+				pos = p
 			}
 		}
-		slices.SortStableFunc(order, func(x, y at) int { return x.pos - y.pos })
-		for _, o := range order {
-			out[r.ID] = append(out[r.ID], o.place)
+		if pos >= 0 {
+			order = append(order, at{i, pos})
 		}
 	}
+	slices.SortStableFunc(order, func(x, y at) int { return x.pos - y.pos })
+	out := make([]int, len(order))
+	for k, o := range order {
+		out[k] = o.place
+	}
 	return out
+}
+
+// order returns a report's walk order (walkOrder), worked out when the
+// report is first stepped through and kept until other places are shown.
+func (v *View) order(report string) []int {
+	if report == "" {
+		return nil
+	}
+	o, ok := v.walks[report]
+	if !ok {
+		o = walkOrder(v.State.Atlas(), v.texts, report)
+		v.walks[report] = o
+	}
+	return o
 }
 
 // walkID is the id of the report chosen for stepping, or "".
@@ -62,7 +78,7 @@ func (v *View) walkID() string {
 // names them.
 func (v *View) WalkOrder(report string) []string {
 	var ids []string
-	for _, i := range v.walks[report] {
+	for _, i := range v.order(report) {
 		ids = append(ids, v.State.Atlas().Places[i].ID)
 	}
 	return ids
@@ -83,7 +99,7 @@ func (v *View) Step(d int) {
 			v.WalkReport.SetSelectedIndex(i)
 		}
 	}
-	order := v.walks[report]
+	order := v.order(report)
 	if len(order) == 0 {
 		return
 	}
@@ -106,7 +122,7 @@ func (v *View) Step(d int) {
 // showStepCount shows where the selection is in the report stepped
 // through, as "3 of 6", or nothing when it is not one of its places.
 func (v *View) showStepCount() {
-	order := v.walks[v.walk]
+	order := v.order(v.walk)
 	text := ""
 	if at := slices.Index(order, int(v.State.Selected())); at >= 0 {
 		text = fmt.Sprintf("%d of %d", at+1, len(order))

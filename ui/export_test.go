@@ -1,0 +1,23 @@
+package ui
+
+import "time"
+
+// FlushSearch applies a search typed but not yet applied.
+func FlushSearch(v *View) { v.applySearch() }
+
+// CoalesceSearch makes every search count as slow, so that keystrokes
+// coalesce, and has the frame's wait call queue(f) instead of running f
+// itself a frame later.
+func CoalesceSearch(v *View, queue func(f func())) {
+	v.slowSearch, v.coalesceAt = 0, 0
+	v.after = func(_ time.Duration, f func()) { queue(f) }
+}
+
+// Walks lists the reports whose walk order has been worked out.
+func Walks(v *View) []string {
+	var ids []string
+	for id := range v.walks {
+		ids = append(ids, id)
+	}
+	return ids
+}

@@ -1,0 +1,102 @@
+package ui_test
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"reportmap/atlas"
+	"reportmap/atlas/atlastest"
+	"reportmap/ui"
+)
+
+var (
+	gen1MOnce sync.Once
+	gen1M     *atlas.Atlas
+)
+
+// generated1M returns a million generated places (fixed seed), loaded once.
+func generated1M(b *testing.B) *atlas.Atlas {
+	gen1MOnce.Do(func() {
+		var buf bytes.Buffer
+		if err := atlastest.Generate(&buf, 1_000_000, 1); err != nil {
+			b.Fatal(err)
+		}
+		a, err := atlas.Load("gen.geojson", buf.Bytes())
+		if err != nil {
+			b.Fatal(err)
+		}
+		gen1M = a
+	})
+	return gen1M
+}
+
+// searchView is a 1280×800 window showing a view of a million places.
+func searchView(b *testing.B) *ui.View {
+	ap := test.NewTempApp(b)
+	v := ui.NewView(generated1M(b), nil)
+	w := ap.NewWindow("bench")
+	w.SetContent(v.Content)
+	w.Resize(fyne.NewSize(1280, 800))
+	b.Cleanup(w.Close)
+	return v
+}
+
+// typeQuery sets the search box's text as typing it does, one key after
+// another, and waits for the view to show each query's rows.
+func typeQuery(v *ui.View, q string) {
+	for i := range q {
+		v.Search.SetText(q[:i+1])
+		ui.FlushSearch(v)
+	}
+}
+
+// BenchmarkViewSearch1M is the search box at a million places, through
+// the code the window runs: the entry's OnChanged, the filter, the
+// list's rows and the map's shown places. Each op is one keystroke
+// (ms/key is the same per key), and clearing the search.
+func BenchmarkViewSearch1M(b *testing.B) {
+	v := searchView(b)
+	b.Run("all", func(b *testing.B) { // "a" matches every place
+		b.ReportAllocs()
+		for b.Loop() {
+			typeQuery(v, "a")
+			b.StopTimer()
+			v.Search.SetText("")
+			ui.FlushSearch(v)
+			b.StartTimer()
+		}
+	})
+	b.Run("narrow", func(b *testing.B) { // 1M, …, 111,111, 11,111, …, 1 rows
+		const q = "place 12345"
+		b.ReportAllocs()
+		for b.Loop() {
+			typeQuery(v, q)
+			b.StopTimer()
+			if n := len(v.State.Rows()); n != 11 { // 12345 and 123450…123459
+				b.Fatalf("%d rows for %q", n, q)
+			}
+			v.Search.SetText("")
+			ui.FlushSearch(v)
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(q)), "ms/key")
+	})
+	b.Run("clear", func(b *testing.B) { // from one row back to a million
+		b.ReportAllocs()
+		for b.Loop() {
+			b.StopTimer()
+			v.Search.SetText("place 12345")
+			ui.FlushSearch(v)
+			b.StartTimer()
+			v.Search.SetText("")
+			ui.FlushSearch(v)
+		}
+		if n := len(v.State.Rows()); n != 1_000_000 {
+			b.Fatalf("%d rows after clearing", n)
+		}
+	})
+}
