@@ -13,16 +13,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reportmap/atlas"
+	"reportmap/document"
 )
 
 // loadJob is one places file being loaded on a worker.
 type loadJob struct {
-	path   string
-	fit    bool // Open: fit the map to the places and remember the file
-	cancel context.CancelFunc
-	notice fyne.CanvasObject // the progress notice in View.Progress
-	bar    *widget.ProgressBar
-	label  *widget.Label
+	path     string
+	fit      bool               // Open: fit the map to all the places
+	remember bool               // Open and the launch: add the file to the recent ones
+	doc      *document.Document // what was open when the load started
+	dirty    bool               // whether it had unsaved edits then
+	cancel   context.CancelFunc
+	notice   fyne.CanvasObject // the progress notice in View.Progress
+	bar      *widget.ProgressBar
+	label    *widget.Label
 
 	decoded atomic.Int64 // features decoded so far, from the worker
 	total   atomic.Int64
@@ -36,9 +40,9 @@ func (win *Window) Loading() bool { return win.loading != nil }
 // the search, and shows it when it has loaded; what is on screen stays
 // until then, and stays for good if the file is bad (a dialog says why)
 // or the load is cancelled. A load already under way is cancelled: the
-// newer wins. fit, for Open, fits the map to the places and adds the
-// file to the recent ones.
-func (win *Window) startLoad(path string, fit bool) {
+// newer wins. fit, for Open, fits the map to all the places; remember
+// adds the file to the recent ones.
+func (win *Window) startLoad(path string, fit, remember bool) {
 	if win.closed {
 		return
 	}
@@ -47,7 +51,7 @@ func (win *Window) startLoad(path string, fit bool) {
 		win.dropLoad(win.loading)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	job := &loadJob{path: path, fit: fit, cancel: cancel}
+	job := &loadJob{path: path, fit: fit, remember: remember, cancel: cancel, doc: win.doc, dirty: win.doc.Dirty()}
 	job.label = widget.NewLabel("Loading " + filepath.Base(path) + "…")
 	job.label.Truncation = fyne.TextTruncateEllipsis
 	job.bar = widget.NewProgressBar()
@@ -111,13 +115,35 @@ func (win *Window) finishLoad(job *loadJob, a *atlas.Atlas, err error) {
 		dialog.ShowError(fmt.Errorf("could not open %s:\n\n%s", filepath.Base(path), ErrorMessage(err)), win.W)
 		return
 	}
+	if win.doc != job.doc || win.doc.Dirty() && !job.dirty {
+		// The reader imported or edited while it loaded (the prompt to
+		// save came before): never lose that.
+		win.trace("load kept-edits %s", path)
+		win.editedWhileLoading(path, job.remember)
+		return
+	}
 	win.show(a, atlas.ReportsDir(path), path)
 	win.watch(path)
 	if job.fit {
 		win.View.Map.FitAll()
+	}
+	if job.remember {
 		win.addRecent(path)
 	}
 	win.trace("loaded %s %d", path, len(a.Places))
+}
+
+// editedWhileLoading says path loaded while the reader was making
+// changes, which are kept, and offers to open it (asking about them).
+func (win *Window) editedWhileLoading(path string, remember bool) {
+	win.notice.RemoveAll()
+	msg := widget.NewLabel(filepath.Base(path) + " has loaded, but you changed the places meanwhile; your changes are kept. Open it to see it.")
+	msg.Wrapping = fyne.TextWrapWord
+	open := widget.NewButton("Open", func() {
+		win.notice.RemoveAll()
+		win.confirmDiscard(func() { win.startLoad(path, true, remember) })
+	})
+	win.notice.Add(container.NewBorder(nil, nil, nil, open, msg))
 }
 
 // dropLoad cancels job's worker and takes its notice away; its result,

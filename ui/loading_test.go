@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"reportmap/internal/headless"
 	"reportmap/ui"
@@ -182,5 +183,17 @@ func TestCloseDuringALoad(t *testing.T) {
 	ap.Drain()
 	if left := ours(); len(left) > 0 {
 		t.Errorf("%d goroutines still run after Close:\n%s", len(left), strings.Join(left, "\n\n"))
+	}
+}
+
+// An edit made while a file loads is never lost: the loaded file waits
+// behind a notice.
+func TestEditWhileLoadingIsKept(t *testing.T) {
+	win, ap, _ := loadWindow(t)
+	win.Open(manyPlaces(t, 20000))
+	win.Correct(ui.Correction{Kind: ui.CorrectMove, Place: 0, Point: orb.Point{1, 2}})
+	ap.RunUntil(func() bool { return !win.Loading() }, 30*time.Second)
+	if n := len(win.View.Atlas().Places); n != 30 || !strings.HasSuffix(win.W.Title(), "•") {
+		t.Errorf("after an edit during the load, %d places, title %q; want the edited 30", n, win.W.Title())
 	}
 }

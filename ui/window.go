@@ -98,7 +98,7 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 	}
 	w := NewWindow(ap, a, texts, opts)
 	if file != "" {
-		w.Open(file)
+		w.startLoad(file, false, true) // the map's default view, as at any launch
 	} else {
 		w.trace("open %s", a.File)
 	}
@@ -281,10 +281,10 @@ func (win *Window) Escape() {
 // be a blank field at the closest zoom), and remembers it among the
 // recent files; on error the places on screen stay and a dialog says
 // what is wrong.
-func (win *Window) Open(path string) { win.startLoad(path, true) }
+func (win *Window) Open(path string) { win.startLoad(path, true, true) }
 
 // load loads path on a worker and shows it, keeping the map's view.
-func (win *Window) load(path string) { win.startLoad(path, false) }
+func (win *Window) load(path string) { win.startLoad(path, false, false) }
 
 // show shows a's places, with its reports in texts, as a document of
 // its own; file is its path, or "" for the built-in places.
