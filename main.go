@@ -115,6 +115,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		a, texts, err = importForCLI(fl.Arg(0))
 	case report:
 		a = atlas.New("Untitled", nil, nil) // the window imports it, off its goroutine
+	case fl.NArg() == 1 && *pngOut == "" && *locate == "":
+		// The window opens at once and loads the file on a worker (a
+		// million places take seconds); a file that is not there at
+		// all is said here, as before.
+		if _, serr := os.Stat(fl.Arg(0)); serr != nil {
+			a, texts, err = loadForWindow(fl.Arg(0)) // fails, saying why
+		}
 	default:
 		a, texts, err = loadForWindow(fl.Arg(0))
 	}

@@ -2,6 +2,7 @@ package atlas
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -85,13 +86,38 @@ const MaxPlacesFileSize int64 = 4 << 30
 // bytes is read: a named pipe, device, socket or directory is refused
 // without blocking, and the error's Err is then a *userfile.Error.
 func LoadFile(path string) (*Atlas, error) {
+	return LoadFileWith(path, LoadOptions{})
+}
+
+// LoadOptions are LoadFileWith's options; the zero value is LoadFile.
+type LoadOptions struct {
+	// Context, when set, stops the load once it is done: LoadFileWith
+	// then returns its Err. Decoding stops within a few thousand
+	// features; reading and validating the file run to their end.
+	Context context.Context
+	// Progress, when set, is told how many of the file's features are
+	// decoded, every few thousand and once at the end. It is called from
+	// the decoding goroutines, possibly several at once, so it must be
+	// safe for concurrent use, and quick.
+	Progress func(done, total int)
+}
+
+// LoadFileWith is LoadFile with options: a context that cancels it and
+// a progress callback, for a window loading a big file on a worker.
+func LoadFileWith(path string, o LoadOptions) (*Atlas, error) {
+	if o.Context == nil {
+		o.Context = context.Background()
+	}
+	if err := o.Context.Err(); err != nil {
+		return nil, err
+	}
 	data, err := userfile.Read(path, MaxPlacesFileSize)
 	if err != nil {
 		e := fileError(path, "%s", describeReadError(err, "the file"))
 		e.Err = err
 		return nil, e
 	}
-	return Load(path, data)
+	return load(path, data, o)
 }
 
 // describeReadError says why a file could not be read, with subject
@@ -113,6 +139,11 @@ func describeReadError(err error, subject string) string {
 // but others are good, the good ones load and each bad one is reported in
 // Atlas.Warnings.
 func Load(name string, data []byte) (*Atlas, error) {
+	return load(name, data, LoadOptions{Context: context.Background()})
+}
+
+// load is Load with options; o.Context is set.
+func load(name string, data []byte, o LoadOptions) (*Atlas, error) {
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fileError(name, "the file is empty; want a GeoJSON FeatureCollection")
@@ -132,15 +163,18 @@ func Load(name string, data []byte) (*Atlas, error) {
 			invalid <- nil
 		}
 	}()
-	a, err := decode(name, data)
+	a, err := decode(name, data, o)
 	if verr := <-invalid; verr != nil {
 		return nil, verr
+	}
+	if cerr := o.Context.Err(); cerr != nil {
+		return nil, cerr
 	}
 	return a, err
 }
 
 // decode decodes data, assumed valid JSON.
-func decode(name string, data []byte) (*Atlas, error) {
+func decode(name string, data []byte, o LoadOptions) (*Atlas, error) {
 	// gjson reads strings; alias the bytes rather than copy them. Every
 	// string kept is copied (see str), so nothing outlives Load.
 	root := gjson.Parse(unsafe.String(unsafe.SliceData(data), len(data)))
@@ -191,8 +225,11 @@ func decode(name string, data []byte) (*Atlas, error) {
 		return nil, fileError(name, `unknown top-level "type" %q; want "FeatureCollection" or "Feature"`, typ.Str)
 	}
 	l := newLoader(name)
+	l.opts = o
 	l.reports(reports.Raw)
-	l.features(raws)
+	if !l.features(raws) {
+		return nil, o.Context.Err()
+	}
 	return l.finish(len(raws))
 }
 

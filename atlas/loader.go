@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -15,7 +16,8 @@ type loader struct {
 	file  string
 	atlas *Atlas
 
-	reportsGiven bool // the file has a "reports" member
+	reportsGiven bool        // the file has a "reports" member
+	opts         LoadOptions // Context is set
 }
 
 func newLoader(file string) *loader {
@@ -37,10 +39,17 @@ func (l *loader) warn(kind ProblemKind, feature int, format string, args ...any)
 // them all; above it each core takes a contiguous share.
 const parallelMin = 4096
 
+// progressEvery is how many features a decoding goroutine decodes between
+// looking at the context and telling the progress callback.
+const progressEvery = 4096
+
 // features decodes the raw features and adds the usable ones. The decoding
 // runs on every core, straight into the final slice; ids, which must be
-// unique across the file, are then checked in file order.
-func (l *loader) features(raws []string) {
+// unique across the file, are then checked in file order. It reports
+// false, having added nothing, when the load's context ends first.
+func (l *loader) features(raws []string) bool {
+	ctx, progress := l.opts.Context, l.opts.Progress
+	var decoded atomic.Int64
 	a := l.atlas
 	places := make([]Place, len(raws))
 	workers := min(runtime.GOMAXPROCS(0), 8)
@@ -56,6 +65,14 @@ func (l *loader) features(raws []string) {
 			fd := featureDecoder{checkReports: l.reportsGiven, knownReports: a.reportIndex}
 			var warnings []issue
 			for i := lo; i < hi; i++ {
+				if k := i - lo; k > 0 && k%progressEvery == 0 {
+					if ctx.Err() != nil {
+						return
+					}
+					if progress != nil {
+						progress(int(decoded.Add(progressEvery)), len(raws))
+					}
+				}
 				warnings = warnings[:0]
 				skip := fd.decode(i, raws[i], &places[i], &warnings)
 				if skip.msg != "" || len(warnings) > 0 {
@@ -65,6 +82,12 @@ func (l *loader) features(raws []string) {
 		})
 	}
 	wg.Wait()
+	if ctx.Err() != nil {
+		return false
+	}
+	if progress != nil {
+		progress(len(raws), len(raws))
+	}
 
 	// Compact in place, in file order, skipping the unusable features.
 	all := slices.Concat(issues...)
@@ -94,6 +117,7 @@ func (l *loader) features(raws []string) {
 	clear(places[n:])
 	a.Places = places[:n]
 	l.rename(a.Places, dups)
+	return true
 }
 
 // add gives places[n] an id and name and indexes it, unless an earlier

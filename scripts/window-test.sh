@@ -184,6 +184,9 @@ cp reports/*.txt "$out/data/reports/"
 "$out/reportmap" -trace "$out/data/places.geojson" >"$out/fifo.out" 2>"$out/fifo.err" &
 app=$!
 await_window "$out/fifo.err"
+# The window opens at once and loads the file on a worker; it watches
+# the file once it has loaded.
+await_trace "$out/fifo.err" "^loaded $out/data/places.geojson 30\$" 10
 sleep 1
 rm "$out/data/places.geojson"
 mkfifo "$out/data/places.geojson"

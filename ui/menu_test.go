@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reportmap/atlas"
+	"reportmap/internal/headless"
 	"reportmap/ui"
 )
 
@@ -33,7 +34,7 @@ const europe = `{"type":"FeatureCollection",
 // them as its built-in reports too.
 func builtinWindow(t *testing.T) *ui.Window {
 	t.Helper()
-	return builtinWindowWith(t, test.NewTempApp(t), ui.Options{Version: "test"})
+	return builtinWindowWith(t, headless.Wrap(test.NewTempApp(t)), ui.Options{Version: "test"}) // loads end through fyne.Do
 }
 
 // builtinWindowWith is builtinWindow in app ap with the given options.
@@ -172,6 +173,7 @@ func TestOpenFitsTheFilesPlaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	win.Open(path)
+	waitLoad(t, win)
 	size := m.Size()
 	for _, id := range []string{"lisbon", "helsinki", "athens", "dublin"} {
 		p, ok := m.PixelOf(id)
@@ -217,6 +219,7 @@ func TestQuitRemembersTheLayout(t *testing.T) {
 func TestOpenErrorStartsWithOurWord(t *testing.T) {
 	win := builtinWindow(t)
 	win.Open(filepath.Join(t.TempDir(), "typo.geojson"))
+	waitLoad(t, win)
 	top := win.W.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no error dialog")
@@ -247,6 +250,7 @@ func TestWarningsNoticeAndDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 	win.Open(path)
+	waitLoad(t, win)
 	if n := len(win.View.Atlas().Warnings); n != 1 {
 		t.Fatalf("%d warnings, want 1 for this test", n)
 	}
@@ -314,6 +318,7 @@ func TestOpenBuiltinAndRecent(t *testing.T) {
 		}
 		paths = append(paths, p)
 		win.Open(p)
+		waitLoad(t, win)
 	}
 	if got := win.View.Atlas().File; got != paths[6] {
 		t.Fatalf("showing %s", got)
@@ -325,6 +330,7 @@ func TestOpenBuiltinAndRecent(t *testing.T) {
 	// The last five, newest first; a file since removed is disabled.
 	os.Remove(paths[4])
 	win.Open(paths[5]) // moves to the front, rebuilding the menu
+	waitLoad(t, win)
 	want := []string{paths[5], paths[6], paths[4], paths[3], paths[2]}
 	if got := win.Recent(); !slices.Equal(got, want) {
 		t.Errorf("recent %q, want %q", got, want)
@@ -341,6 +347,7 @@ func TestOpenBuiltinAndRecent(t *testing.T) {
 		t.Errorf("Open recent lists %q", labels)
 	}
 	menuItem(t, win, paths[3]).Action()
+	waitLoad(t, win)
 	if got := win.View.Atlas().File; got != paths[3] {
 		t.Errorf("Open recent %s opened %s", paths[3], got)
 	}

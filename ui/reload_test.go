@@ -78,7 +78,7 @@ func TestWritePNGIsAtomic(t *testing.T) {
 }
 
 func TestDropOpensGeoJSON(t *testing.T) {
-	ap := test.NewTempApp(t)
+	ap := headless.Wrap(test.NewTempApp(t))
 	a, err := atlas.LoadFile("../places.geojson")
 	if err != nil {
 		t.Fatal(err)
@@ -96,6 +96,7 @@ func TestDropOpensGeoJSON(t *testing.T) {
 	if !win.Drop([]fyne.URI{storage.NewFileURI(notes), storage.NewFileURI(dropped)}) {
 		t.Fatal("the .geojson file was not taken")
 	}
+	waitLoad(t, win)
 	if n := len(win.View.Atlas().Places); n != 2 || win.W.Title() != "reportmap — dropped.geojson" {
 		t.Errorf("after the drop: %d places, title %q", n, win.W.Title())
 	}

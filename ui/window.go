@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -65,6 +66,8 @@ type Window struct {
 	doc      *document.Document // what is open; the view shows doc.Atlas()
 	gz       *gazetteer.Gazetteer
 	imports  importer
+	loading  *loadJob       // the places file being loaded, if one is
+	loads    sync.WaitGroup // the loading workers, for Close
 	undoItem *fyne.MenuItem
 	redoItem *fyne.MenuItem
 	lastDir  string // the folder last saved or exported to
@@ -78,7 +81,9 @@ type Window struct {
 }
 
 // Run opens the window for a and blocks until it is closed. texts is the
-// folder the reports' files are read from.
+// folder the reports' files are read from. When a is nil, the window
+// opens at once, empty, and loads opts.File on a worker, with a progress
+// bar: a big file takes seconds.
 func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 	mapview.Preload() // decode the basemap while the window opens
 	areas.Preload()   // and the areas' outlines
@@ -86,8 +91,17 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 	if opts.Icon != nil {
 		ap.SetIcon(opts.Icon)
 	}
+	file := ""
+	if a == nil {
+		file, opts.File = opts.File, ""
+		a = atlas.New(file, nil, nil) // titled for the file while it loads
+	}
 	w := NewWindow(ap, a, texts, opts)
-	w.trace("open %s", a.File)
+	if file != "" {
+		w.startLoad(file, false, true) // the map's default view, as at any launch
+	} else {
+		w.trace("open %s", a.File)
+	}
 	w.W.ShowAndRun()
 	w.Close()
 }
@@ -262,33 +276,15 @@ func (win *Window) Escape() {
 	win.View.Escape()
 }
 
-// Open loads path and shows it, fitting the map to all its places (not
-// only its settings: one setting alone would be a blank field at the
-// closest zoom), and remembers it among the recent files;
-// on error the places on screen stay and a dialog says what is wrong.
-func (win *Window) Open(path string) {
-	if win.load(path) {
-		win.View.Map.FitAll()
-		win.addRecent(path)
-	}
-}
+// Open loads path on a worker (see startLoad) and shows it, fitting the
+// map to all its places (not only its settings: one setting alone would
+// be a blank field at the closest zoom), and remembers it among the
+// recent files; on error the places on screen stay and a dialog says
+// what is wrong.
+func (win *Window) Open(path string) { win.startLoad(path, true, true) }
 
-// load loads path and shows it, keeping the map's view, and reports
-// whether it could.
-func (win *Window) load(path string) bool {
-	win.trace("open %s", path)
-	a, err := atlas.LoadFile(path)
-	if err != nil {
-		win.trace("error %s", oneLine(err.Error()))
-		// ShowError capitalises the message's first letter: start with
-		// a word of ours, not the file's name ("Typo.geojson").
-		dialog.ShowError(fmt.Errorf("could not open %s:\n\n%s", filepath.Base(path), ErrorMessage(err)), win.W)
-		return false
-	}
-	win.show(a, atlas.ReportsDir(path), path)
-	win.watch(path)
-	return true
-}
+// load loads path on a worker and shows it, keeping the map's view.
+func (win *Window) load(path string) { win.startLoad(path, false, false) }
 
 // show shows a's places, with its reports in texts, as a document of
 // its own; file is its path, or "" for the built-in places.
@@ -327,6 +323,9 @@ func (win *Window) OpenBuiltin() {
 		return
 	}
 	win.trace("open builtin %s", a.File)
+	if win.loading != nil {
+		win.dropLoad(win.loading) // what the reader chose last wins
+	}
 	win.stopWatching()
 	win.show(a, texts, "")
 	win.View.Map.FitDefault()
@@ -462,6 +461,10 @@ func (win *Window) Close() {
 	win.closed = true
 	win.imports.cancel.Store(true)
 	win.imports.wg.Wait() // a report being parsed is done in milliseconds
+	if win.loading != nil {
+		win.dropLoad(win.loading)
+	}
+	win.loads.Wait() // a cancelled load stops within a second
 	win.stopWatching()
 	if win.mapTimer != nil {
 		win.mapTimer.Stop()

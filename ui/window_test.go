@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reportmap/atlas"
+	"reportmap/internal/headless"
 	_ "reportmap/internal/locale" // quiet Fyne's locale message
 	"reportmap/ui"
 )
@@ -53,7 +54,7 @@ func TestHighlight(t *testing.T) {
 // newWindow opens the repository's places in a test window.
 func newWindow(t *testing.T) (*ui.Window, *[]string) {
 	t.Helper()
-	ap := test.NewTempApp(t)
+	ap := headless.Wrap(test.NewTempApp(t)) // loads end through fyne.Do
 	a, err := atlas.LoadFile("../places.geojson")
 	if err != nil {
 		t.Fatal(err)
@@ -255,6 +256,7 @@ func TestOpenBadFileKeepsPlaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	win.Open(bad)
+	waitLoad(t, win)
 	if n := len(win.View.Atlas().Places); n != 30 {
 		t.Errorf("after a bad file, %d places; want the 30 kept", n)
 	}
@@ -274,6 +276,7 @@ func TestOpenBadFileKeepsPlaces(t *testing.T) {
 	 {"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"Ok"}},
 	 {"type":"Feature","geometry":{"type":"Point","coordinates":[1,200]},"properties":{"name":"Bad"}}]}`), 0o644)
 	win.Open(mixed)
+	waitLoad(t, win)
 	if n := len(win.View.Atlas().Places); n != 1 || win.W.Title() != "reportmap — mixed.geojson" {
 		t.Errorf("mixed: %d places, title %q", n, win.W.Title())
 	}
