@@ -757,6 +757,12 @@ func (m *Map) Resize(s fyne.Size) {
 	}
 	m.BaseWidget.Resize(s)
 	m.view.W, m.view.H = float64(s.Width), float64(s.Height)
+	if m.anim != nil && m.fitting {
+		// A fit under way was aimed at the old size: fit the new one at
+		// once rather than let the animation finish at the old target.
+		m.stopAnimation()
+		m.autoFit = true
+	}
 	m.applyAutoFit()
 	m.Refresh()
 	if m.OnResized != nil {
