@@ -1,14 +1,9 @@
 package basemap
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
 	"errors"
-	"fmt"
 	"image"
-	"io"
 	"math"
 	"slices"
 	"sync"
@@ -66,34 +61,13 @@ func LoadAdmin1() error {
 }
 
 func decodeAdmin1(gz []byte) (*admin1Set, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	raw, err := gunzip(gz, "admin-1")
 	if err != nil {
-		return nil, fmt.Errorf("basemap: admin-1: %w", err)
+		return nil, err
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("basemap: admin-1: %w", err)
-	}
-	pos := 0
-	bad := false
-	uv := func() uint64 {
-		v, n := binary.Uvarint(raw[pos:])
-		if n <= 0 {
-			bad, n = true, 0
-		}
-		pos += n
-		return v
-	}
-	sv := func() int64 {
-		v, n := binary.Varint(raw[pos:])
-		if n <= 0 {
-			bad, n = true, 0
-		}
-		pos += n
-		return v
-	}
-	nLines := uv()
-	if bad || nLines > uint64(len(raw)) {
+	r := &varints{b: raw}
+	nLines := r.u()
+	if r.bad || nLines > uint64(len(raw)) {
 		return nil, errors.New("basemap: admin-1: corrupt header")
 	}
 	a := &admin1Set{}
@@ -102,19 +76,19 @@ func decodeAdmin1(gz []byte) (*admin1Set, error) {
 	full.pts = make([]orb.Point, 0, len(raw)/2) // over 2 bytes a point
 	var px, py int64
 	for range nLines {
-		n := uv()
-		if bad || n > uint64(len(raw)) {
+		n := r.u()
+		if r.bad || n > uint64(len(raw)) {
 			return nil, errors.New("basemap: admin-1: corrupt line")
 		}
 		b := emptyBox
 		for range n {
-			px += sv()
-			py += sv()
+			px += r.s()
+			py += r.s()
 			p := viewport.ToWorld(orb.Point{float64(px) / 1e3, float64(py) / 1e3})
 			b.extend(p)
 			full.pts = append(full.pts, p)
 		}
-		if bad {
+		if r.bad {
 			return nil, errors.New("basemap: admin-1: truncated")
 		}
 		full.starts = append(full.starts, int32(len(full.pts)))
@@ -124,7 +98,7 @@ func decodeAdmin1(gz []byte) (*admin1Set, error) {
 			full.shapes = append(full.shapes, shape{box: b, first: r, last: r + 1})
 		}
 	}
-	if pos != len(raw) {
+	if r.pos != len(raw) {
 		return nil, errors.New("basemap: admin-1: trailing bytes")
 	}
 	// The coarse bands, finest first, each from the one after it: each

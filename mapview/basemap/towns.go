@@ -1,13 +1,8 @@
 package basemap
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
 	"errors"
-	"fmt"
-	"io"
 	"math"
 	"slices"
 	"sync"
@@ -59,42 +54,21 @@ func LoadTowns() error {
 }
 
 func decodeTowns(gz []byte) (*townSet, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	raw, err := gunzip(gz, "towns")
 	if err != nil {
-		return nil, fmt.Errorf("basemap: towns: %w", err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("basemap: towns: %w", err)
+		return nil, err
 	}
 	// One string holds every name; each town's is a slice of it.
 	all := string(raw)
-	pos := 0
-	bad := false
-	uv := func() uint64 {
-		v, n := binary.Uvarint(raw[pos:])
-		if n <= 0 {
-			bad, n = true, 0
-		}
-		pos += n
-		return v
-	}
-	sv := func() int64 {
-		v, n := binary.Varint(raw[pos:])
-		if n <= 0 {
-			bad, n = true, 0
-		}
-		pos += n
-		return v
-	}
-	first, nl := uv(), uv()
-	if bad || first > 30 || nl > 30 {
+	r := &varints{b: raw}
+	first, nl := r.u(), r.u()
+	if r.bad || first > 30 || nl > 30 {
 		return nil, errors.New("basemap: towns: corrupt header")
 	}
 	s := &townSet{first: int(first), levels: make([][]townRec, nl)}
 	for l := range s.levels {
-		n := uv()
-		if bad || n > uint64(len(raw)) {
+		n := r.u()
+		if r.bad || n > uint64(len(raw)) {
 			return nil, errors.New("basemap: towns: corrupt level")
 		}
 		level := s.first + l
@@ -102,23 +76,23 @@ func decodeTowns(gz []byte) (*townSet, error) {
 		recs := make([]townRec, n)
 		var px, py int64
 		for i := range recs {
-			px += sv()
-			py += sv()
-			pop := uv()
-			if bad || pos >= len(raw) {
+			px += r.s()
+			py += r.s()
+			pop := r.u()
+			if r.bad || r.pos >= len(raw) {
 				return nil, errors.New("basemap: towns: truncated")
 			}
-			flags := raw[pos]
-			pos++
-			ln := uv()
-			if bad || ln > uint64(len(raw)-pos) {
+			flags := raw[r.pos]
+			r.pos++
+			ln := r.u()
+			if r.bad || ln > uint64(len(raw)-r.pos) {
 				return nil, errors.New("basemap: towns: truncated")
 			}
 			w := viewport.ToWorld(orb.Point{float64(px) / 1e4, float64(py) / 1e4})
 			cx := min(max(int64(w[0]*cells), 0), int64(cells)-1)
 			cy := min(max(int64(w[1]*cells), 0), int64(cells)-1)
-			recs[i] = townRec{key: uint64(cy)<<32 | uint64(cx), x: w[0], y: w[1], pop: int32(min(pop, math.MaxInt32)), flags: flags, name: all[pos : pos+int(ln)]}
-			pos += int(ln)
+			recs[i] = townRec{key: uint64(cy)<<32 | uint64(cx), x: w[0], y: w[1], pop: int32(min(pop, math.MaxInt32)), flags: flags, name: all[r.pos : r.pos+int(ln)]}
+			r.pos += int(ln)
 		}
 		// The file is sorted by cell; sort again only if this machine's
 		// arithmetic put a town in a neighbouring cell.
@@ -127,7 +101,7 @@ func decodeTowns(gz []byte) (*townSet, error) {
 		}
 		s.levels[l] = recs
 	}
-	if pos != len(raw) {
+	if r.pos != len(raw) {
 		return nil, errors.New("basemap: towns: trailing bytes")
 	}
 	return s, nil
