@@ -11,6 +11,20 @@ import "math"
 func (b *painter) strokeLines(l *layer, v *view, hw float64) bool {
 	b.begin(v)
 	drawn := false
+	b.segments(l, v, func(x0, y0, x1, y1 float64) {
+		if b.quad(x0, y0, x1, y1, hw) {
+			drawn = true
+		}
+	})
+	if drawn {
+		b.end(v)
+	}
+	return drawn
+}
+
+// segments calls f with every segment of l in view, for every copy of
+// the world in view, in pixels, clipped to b.clip as it is set.
+func (b *painter) segments(l *layer, v *view, f func(x0, y0, x1, y1 float64)) {
 	s := v.scale
 	c := &b.clip
 	for k := v.kMin; k <= v.kMax; k++ {
@@ -31,18 +45,12 @@ func (b *painter) strokeLines(l *layer, v *view, hw float64) bool {
 					continue
 				}
 				if x0, y0, x1, y1, ok := c.clipSegment(ax, ay, bx, by); ok {
-					if b.quad(x0, y0, x1, y1, hw) {
-						drawn = true
-					}
+					f(x0, y0, x1, y1)
 				}
 				ax, ay = bx, by
 			}
 		}
 	}
-	if drawn {
-		b.end(v)
-	}
-	return drawn
 }
 
 // quad adds the rectangle around segment (ax, ay)–(bx, by), hw pixels

@@ -19,32 +19,7 @@ func (b *Basemap) thinLines(dst *image.RGBA, l *layer, v *view, w float64, c col
 	}
 	pen := thinPen{dst: dst, r: cr, g: cg, b: cb, a: ca, w: w}
 	b.clip.reset(nil, -v.margin, -v.margin, float64(v.w)+v.margin, float64(v.h)+v.margin)
-	cl := &b.clip
-	s := v.scale
-	for k := v.kMin; k <= v.kMax; k++ {
-		dx := float64(k)
-		ox, oy := (dx-v.x0)*s, -v.y0*s
-		for i := range l.shapes {
-			sh := &l.shapes[i]
-			if !sh.intersects(dx, v.world) {
-				continue
-			}
-			pts := l.ring(sh.first)
-			ax, ay := pts[0][0]*s+ox, pts[0][1]*s+oy
-			for _, p := range pts[1:] {
-				bx, by := p[0]*s+ox, p[1]*s+oy
-				if (ax < cl.minX && bx < cl.minX) || (ax > cl.maxX && bx > cl.maxX) ||
-					(ay < cl.minY && by < cl.minY) || (ay > cl.maxY && by > cl.maxY) {
-					ax, ay = bx, by
-					continue
-				}
-				if x0, y0, x1, y1, ok := cl.clipSegment(ax, ay, bx, by); ok {
-					pen.segment(x0, y0, x1, y1)
-				}
-				ax, ay = bx, by
-			}
-		}
-	}
+	b.segments(l, v, pen.segment)
 }
 
 // thinPen draws thin segments onto dst in a premultiplied colour.
