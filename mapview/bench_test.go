@@ -1,9 +1,7 @@
 package mapview
 
 import (
-	"bytes"
 	"math/rand/v2"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -15,25 +13,13 @@ import (
 	"reportmap/atlas/atlastest"
 )
 
-var (
-	genOnce sync.Once
-	gen1M   *atlas.Atlas
-)
-
-// generated returns a million generated places (fixed seed), loaded once.
+// generated returns the million generated places of atlastest.Million.
 func generated(b *testing.B) *atlas.Atlas {
-	genOnce.Do(func() {
-		var buf bytes.Buffer
-		if err := atlastest.Generate(&buf, 1_000_000, 1); err != nil {
-			b.Fatal(err)
-		}
-		a, err := atlas.Load("gen.geojson", buf.Bytes())
-		if err != nil {
-			b.Fatal(err)
-		}
-		gen1M = a
-	})
-	return gen1M
+	a, err := atlastest.Million()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return a
 }
 
 // benchMap is a 1280×800 map of n generated places at the default view.

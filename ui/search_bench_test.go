@@ -1,8 +1,6 @@
 package ui_test
 
 import (
-	"bytes"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -13,25 +11,13 @@ import (
 	"reportmap/ui"
 )
 
-var (
-	gen1MOnce sync.Once
-	gen1M     *atlas.Atlas
-)
-
-// generated1M returns a million generated places (fixed seed), loaded once.
+// generated1M returns the million generated places of atlastest.Million.
 func generated1M(b *testing.B) *atlas.Atlas {
-	gen1MOnce.Do(func() {
-		var buf bytes.Buffer
-		if err := atlastest.Generate(&buf, 1_000_000, 1); err != nil {
-			b.Fatal(err)
-		}
-		a, err := atlas.Load("gen.geojson", buf.Bytes())
-		if err != nil {
-			b.Fatal(err)
-		}
-		gen1M = a
-	})
-	return gen1M
+	a, err := atlastest.Million()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return a
 }
 
 // searchView is a 1280×800 window showing a view of a million places.
