@@ -156,16 +156,5 @@ func (r *mapRenderer) placeNamedNear(t *basemap.Town, scale float64) bool {
 // above the basemap's credit in the bottom-right corner, and keeps labels
 // off it.
 func (r *mapRenderer) drawTownCredit(img *image.RGBA, scale float64, pal palette) {
-	const credit = "GeoNames"
-	f, k := r.face(fyne.TextStyle{}, 10*scale)
-	if f == nil {
-		return
-	}
-	t := r.texts.get(f, k, credit, int(math.Max(1, scale)))
-	b := t.fg.Bounds()
-	x := img.Rect.Dx() - b.Dx() - int(4*scale)
-	y := img.Rect.Dy() - 2*b.Dy() - int(2*scale) + int(3*scale)
-	r.taken = append(r.taken, rect{float64(x), float64(y), float64(img.Rect.Dx()), float64(y + b.Dy()), 0})
-	r.fgc, r.bgc = pal.muted, pal.halo
-	drawText(img, t, x, y, &r.fg, &r.bg)
+	r.drawCreditLine(img, "GeoNames", 1, true, scale, pal)
 }

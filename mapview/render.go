@@ -502,15 +502,26 @@ func (r *mapRenderer) drawCountryNames(img *image.RGBA, pv viewport.Viewport, sc
 
 // drawCredit credits the basemap's source in the bottom-right corner.
 func (r *mapRenderer) drawCredit(img *image.RGBA, scale float64, pal palette) {
-	const credit = "Natural Earth"
+	r.drawCreditLine(img, "Natural Earth", 0, false, scale, pal)
+}
+
+// drawCreditLine writes a credit in the bottom-right corner, up lines
+// above the bottom one (lines overlap by 3 units, as small text allows);
+// keep reserves its box so that no label is placed over it.
+func (r *mapRenderer) drawCreditLine(img *image.RGBA, credit string, up int, keep bool, scale float64, pal palette) {
 	f, k := r.face(fyne.TextStyle{}, 10*scale)
 	if f == nil {
 		return
 	}
 	t := r.texts.get(f, k, credit, int(math.Max(1, scale)))
 	b := t.fg.Bounds()
+	x := img.Rect.Dx() - b.Dx() - int(4*scale)
+	y := img.Rect.Dy() - b.Dy() - int(2*scale) - up*(b.Dy()-int(3*scale))
+	if keep {
+		r.taken = append(r.taken, rect{float64(x), float64(y), float64(img.Rect.Dx()), float64(y + b.Dy()), 0})
+	}
 	r.fgc, r.bgc = pal.muted, pal.halo
-	drawText(img, t, img.Rect.Dx()-b.Dx()-int(4*scale), img.Rect.Dy()-b.Dy()-int(2*scale), &r.fg, &r.bg)
+	drawText(img, t, x, y, &r.fg, &r.bg)
 }
 
 // face returns the theme's font face for style at size pixels.
