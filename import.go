@@ -19,6 +19,16 @@ import (
 // embedded one. It is a variable so that tests can give a small one.
 var importGazetteer = gazetteer.Default
 
+// importParser is the geoparser over importGazetteer, for -import and
+// for -png and -locate of a report file.
+func importParser() (*geoparse.Parser, error) {
+	g, err := importGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return geoparse.New(g)
+}
+
 // runImport geoparses each file as one report and writes out, a places
 // file, with each report's text under reports/ beside it. It prints one
 // line per file and returns the exit status: 0 done, 1 when a file could
@@ -43,12 +53,7 @@ func runImport(out string, files []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reportmap: -o %s is one of the input files; it is never overwritten\n", out)
 		return 2
 	}
-	g, err := importGazetteer()
-	if err != nil {
-		fmt.Fprintln(stderr, "reportmap:", err)
-		return 1
-	}
-	p, err := geoparse.New(g)
+	p, err := importParser()
 	if err != nil {
 		fmt.Fprintln(stderr, "reportmap:", err)
 		return 1

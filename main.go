@@ -23,7 +23,6 @@ import (
 
 	"reportmap/atlas"
 	"reportmap/document"
-	"reportmap/geoparse"
 	_ "reportmap/internal/locale" // before Fyne initialises; see its doc
 	"reportmap/internal/userfile"
 	"reportmap/ui"
@@ -227,11 +226,7 @@ func importForCLI(file string) (*atlas.Atlas, fs.FS, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	g, err := importGazetteer()
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := geoparse.New(g)
+	p, err := importParser()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -92,11 +92,7 @@ func Parse(p *geoparse.Parser, name string, data []byte, title string) (*Import,
 	for _, pl := range res.Places {
 		ap := atlas.Place{ID: pl.ID, Name: pl.Name, Role: pl.Role, Kind: pl.Kind,
 			Point: roundPoint(pl.Point)}
-		for _, a := range pl.Aliases {
-			if a != pl.Name && !slices.Contains(ap.Aliases, a) {
-				ap.Aliases = append(ap.Aliases, a)
-			}
-		}
+		ap.Aliases = addAliases(nil, pl.Name, pl.Aliases)
 		for _, e := range pl.Excerpts {
 			ap.Excerpts = append(ap.Excerpts, atlas.Excerpt{Text: atlas.Normalize(e.Text)})
 		}
@@ -174,13 +170,7 @@ func (d *Document) Add(im *Import) Added {
 		if ok {
 			p := &s.places[i]
 			p.Excerpts = append(slices.Clone(p.Excerpts), excerpts...)
-			aliases := slices.Clone(p.Aliases)
-			for _, a := range ip.Aliases {
-				if a != p.Name && !slices.Contains(aliases, a) {
-					aliases = append(aliases, a)
-				}
-			}
-			p.Aliases = aliases
+			p.Aliases = addAliases(slices.Clone(p.Aliases), p.Name, ip.Aliases)
 			if p.Provenance != nil && ip.Provenance.Confidence < p.Provenance.Confidence && !p.Provenance.Corrected {
 				pv := *p.Provenance
 				pv.Confidence = ip.Provenance.Confidence
@@ -215,6 +205,17 @@ func (d *Document) Add(im *Import) Added {
 	s.texts[rep.File] = im.Text
 	d.commit("Import "+rep.Title, s)
 	return out
+}
+
+// addAliases appends to aliases each written form of more that is
+// neither the name nor already there.
+func addAliases(aliases []string, name string, more []string) []string {
+	for _, a := range more {
+		if a != name && !slices.Contains(aliases, a) {
+			aliases = append(aliases, a)
+		}
+	}
+	return aliases
 }
 
 // unique returns id, or id-2, id-3…, whichever used lacks, and marks it

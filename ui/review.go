@@ -72,14 +72,19 @@ type importJob struct {
 	title string // "" to take the text's own
 }
 
+// loadGazetteer loads the gazetteer imports use (Options.Gazetteer, else
+// the embedded one); it blocks, so call it from a worker goroutine.
+func (win *Window) loadGazetteer() (*gazetteer.Gazetteer, error) {
+	if win.opts.Gazetteer != nil {
+		return win.opts.Gazetteer()
+	}
+	return gazetteer.Default()
+}
+
 // parser returns the geoparser over the embedded gazetteer, loading it
 // on the first call; it blocks, so call it from a worker goroutine.
 func (win *Window) parser() (*geoparse.Parser, error) {
-	load := win.opts.Gazetteer
-	if load == nil {
-		load = gazetteer.Default
-	}
-	g, err := load()
+	g, err := win.loadGazetteer()
 	if err != nil {
 		return nil, err
 	}
@@ -94,14 +99,10 @@ func (win *Window) withGazetteer(f func(*gazetteer.Gazetteer)) {
 		f(win.gz)
 		return
 	}
-	load := win.opts.Gazetteer
-	if load == nil {
-		load = gazetteer.Default
-	}
 	win.imports.wg.Add(1)
 	go func() {
 		defer win.imports.wg.Done()
-		g, err := load()
+		g, err := win.loadGazetteer()
 		fyne.Do(func() {
 			if win.closed {
 				return
