@@ -46,6 +46,8 @@ func (d *Document) SaveAs(file string) error {
 	}
 	dir := filepath.Dir(abs)
 	src := d.Texts()
+	// home: the texts on disk are read from the folder saved to.
+	home := d.path != "" && !d.builtin && samePath(filepath.Dir(d.path), dir)
 	reports := append([]atlas.Report(nil), d.s.reports...)
 	for k := range reports {
 		r := &reports[k]
@@ -53,10 +55,13 @@ func (d *Document) SaveAs(file string) error {
 		if r.File == "" || !fs.ValidPath(name) {
 			continue // Verify warns of it; nothing to copy
 		}
+		if _, imported := d.s.texts[name]; !imported && home {
+			continue // read from this very folder: already where it belongs
+		}
 		text, err := userfile.ReadFS(src, name, atlas.MaxReportFileSize)
 		if err != nil {
-			if d.path != "" && samePath(filepath.Dir(d.path), dir) {
-				continue // already where it belongs (or missing there too, as it was)
+			if home {
+				continue // missing here too, as it was
 			}
 			return fmt.Errorf("document: reading the text of report %q (%s): %w", r.ID, r.File, err)
 		}
