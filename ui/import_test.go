@@ -240,6 +240,18 @@ func TestBadReportsSayWhatHappened(t *testing.T) {
 	}
 }
 
+func TestPasteTooLargeIsRefused(t *testing.T) {
+	win, _, trace := importWindow(t)
+	fyne.CurrentApp().Clipboard().SetContent(strings.Repeat("Paris, Texas. ", int(atlas.MaxReportFileSize/14+1)))
+	win.PasteReport()
+	if !strings.Contains(trace.String(), "paste too large") || win.W.Canvas().Overlays().Top() == nil {
+		t.Errorf("a clipboard over the report limit was not refused with a dialog; trace:\n%s", trace)
+	}
+	if len(win.View.Atlas().Reports) != 4 {
+		t.Errorf("what was open changed: %d reports", len(win.View.Atlas().Reports))
+	}
+}
+
 func TestPasteReport(t *testing.T) {
 	win, ap, trace := importWindow(t)
 	fyne.CurrentApp().Clipboard().SetContent("Tornado flattens homes in Paris, Texas\n" + parisReport)

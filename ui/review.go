@@ -637,6 +637,12 @@ func (win *Window) importDialog() {
 // report, Ctrl+Shift+V), offering its first line as the title.
 func (win *Window) PasteReport() {
 	text := strings.TrimSpace(win.clipboard().Content())
+	if int64(len(text)) > atlas.MaxReportFileSize {
+		dialog.ShowInformation("Paste report", fmt.Sprintf("The clipboard holds %s of text; a report can be %s at most.",
+			userfile.Size(int64(len(text))), userfile.Size(atlas.MaxReportFileSize)), win.W)
+		win.trace("paste too large %d bytes", len(text))
+		return
+	}
 	if text == "" {
 		dialog.ShowInformation("Paste report", "The clipboard holds no text to import.", win.W)
 		win.trace("paste empty")
