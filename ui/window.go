@@ -78,6 +78,7 @@ type Window struct {
 	mapTimer     *time.Timer // traces the map's geometry after a resize
 	lastMap      string      // the map geometry last traced
 	closed       bool
+	windowGone   bool // Run's event loop has ended: the Fyne window is closed already
 }
 
 // Run opens the window for a and blocks until it is closed. texts is the
@@ -103,6 +104,10 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 		w.trace("open %s", a.File)
 	}
 	w.W.ShowAndRun()
+	// The event loop has ended (the window closed, or a signal such as
+	// SIGTERM stopped the app): the Fyne window is gone with its driver,
+	// and closing it again would panic inside GLFW.
+	w.windowGone = true
 	w.Close()
 }
 
@@ -472,7 +477,9 @@ func (win *Window) Close() {
 	if err := win.View.SetBasemap(OfflineBasemap, win.opts.Version); err != nil {
 		fyne.LogError("reportmap: closing the basemap", err)
 	}
-	win.W.Close()
+	if !win.windowGone {
+		win.W.Close()
+	}
 }
 
 // changedWhileEditing says the file changed on disk while the reader has
