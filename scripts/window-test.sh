@@ -258,7 +258,11 @@ await_trace "$out/import.err" "^saved $out/saved/story.geojson\$" 5
 "$out/reportmap" -check "$out/saved/story.geojson" >"$out/saved-check.out" 2>&1 || fail "-check of the saved file failed: $(cat "$out/saved-check.out")"
 grep -q ', 0 warnings$' "$out/saved-check.out" || fail "-check of the saved file: $(cat "$out/saved-check.out")"
 [[ -f "$out/saved/reports/story.txt" ]] || fail "the report's text was not saved beside it"
-title=$(xdotool getwindowname "$wid")
+for _ in $(seq 30); do # the X window's name follows SetTitle a moment later
+	title=$(xdotool getwindowname "$wid")
+	[[ "$title" == "reportmap — story.geojson" ]] && break
+	sleep 0.1
+done
 [[ "$title" == "reportmap — story.geojson" ]] || fail "after saving the title is '$title'"
 xdotool key --window "$wid" ctrl+q || true
 for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
