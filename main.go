@@ -161,7 +161,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *trace {
 		opts.Trace = stderr
 	}
-	ui.Run(a, texts, opts)
+	if err := ui.Run(a, texts, opts); err != nil {
+		fmt.Fprintln(stderr, "reportmap:", err)
+		return 1
+	}
 	return 0
 }
 

@@ -17,7 +17,9 @@ for n in $(seq 90 140); do
 	if [[ ! -e /tmp/.X11-unix/X$n && ! -e /tmp/.X$n-lock ]]; then disp=":$n"; break; fi
 done
 [[ -n "$disp" ]] || fail "no free X display number"
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+# -noreset: Xvfb otherwise resets when its last client leaves, and an app
+# connecting during the reset is refused ("Failed to open display").
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
@@ -75,6 +77,20 @@ xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start"
 "$out/reportmap" -check places.geojson >"$out/check.out" 2>"$out/check.err" || fail "-check places.geojson failed: $(cat "$out/check.err")"
 grep -q '^places.geojson: ok: 30 places (6 settings), 75 excerpts, 4 reports, 0 warnings$' "$out/check.out" || fail "-check printed: $(cat "$out/check.out")"
 [[ ! -s "$out/check.err" ]] || fail "-check wrote to stderr: $(cat "$out/check.err")"
+
+# A display that refuses the connection: a clear message and exit 1, no
+# panic from the window system.
+nodisp=""
+for n in $(seq 141 190); do
+	if [[ ! -e /tmp/.X11-unix/X$n && ! -e /tmp/.X$n-lock ]]; then nodisp=":$n"; break; fi
+done
+set +e
+DISPLAY=$nodisp "$out/reportmap" >"$out/nodisplay.out" 2>"$out/nodisplay.err"
+rc=$?
+set -e
+[[ $rc == 1 ]] || fail "with DISPLAY=$nodisp the app exited $rc, not 1: $(cat "$out/nodisplay.err")"
+grep -q "^reportmap: ui: cannot open a window on display \"$nodisp\"" "$out/nodisplay.err" || fail "with DISPLAY=$nodisp the app said: $(cat "$out/nodisplay.err")"
+! grep -q "panic" "$out/nodisplay.err" || fail "with DISPLAY=$nodisp the app panicked: $(cat "$out/nodisplay.err")"
 
 "$out/reportmap" -trace >"$out/app.out" 2>"$out/app.err" &
 app=$!

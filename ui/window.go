@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -22,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 	"github.com/fsnotify/fsnotify"
+	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"reportmap/areas"
 	"reportmap/atlas"
@@ -84,8 +86,10 @@ type Window struct {
 // Run opens the window for a and blocks until it is closed. texts is the
 // folder the reports' files are read from. When a is nil, the window
 // opens at once, empty, and loads opts.File on a worker, with a progress
-// bar: a big file takes seconds.
-func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
+// bar: a big file takes seconds. Run returns an error (wrapping ErrNoWindow)
+// when no window can be opened, as when DISPLAY names an X server that
+// refuses the connection.
+func Run(a *atlas.Atlas, texts fs.FS, opts Options) error {
 	mapview.Preload() // decode the basemap while the window opens
 	areas.Preload()   // and the areas' outlines
 	ap := app.NewWithID(AppID)
@@ -97,7 +101,10 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 		file, opts.File = opts.File, ""
 		a = atlas.New(file, nil, nil) // titled for the file while it loads
 	}
-	w := NewWindow(ap, a, texts, opts)
+	w, err := openWindow(ap, a, texts, opts)
+	if err != nil {
+		return err
+	}
 	if file != "" {
 		w.startLoad(file, false, true) // the map's default view, as at any launch
 	} else {
@@ -109,6 +116,27 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) {
 	// and closing it again would panic inside GLFW.
 	w.windowGone = true
 	w.Close()
+	return nil
+}
+
+// ErrNoWindow is returned by Run when the system refuses a window.
+var ErrNoWindow = errors.New("ui: cannot open a window")
+
+// openWindow is NewWindow for Run. Fyne's desktop driver has no error
+// path for a display it cannot open: GLFW logs the platform error and
+// then panics with a *glfw.Error in the first call that needs it. That
+// panic, and only that one, becomes an error naming the display.
+func openWindow(ap fyne.App, a *atlas.Atlas, texts fs.FS, opts Options) (w *Window, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ge, ok := r.(*glfw.Error)
+			if !ok {
+				panic(r)
+			}
+			err = fmt.Errorf("%w on display %q (%v); is the X server running, and may this user connect to it?", ErrNoWindow, os.Getenv("DISPLAY"), ge)
+		}
+	}()
+	return NewWindow(ap, a, texts, opts), nil
 }
 
 // NewWindow builds the window without showing it.
