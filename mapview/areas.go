@@ -34,26 +34,39 @@ const (
 // stronger tint when the place is chosen or hovered; hidden places'
 // areas are not drawn. The map projects each polygon once here and
 // keeps no reference to them. SetPlaces clears the areas; give them
-// again after it. Like every method of Map, it is called on the UI
+// again after it (or give them to Prepare). Like every method of Map, it is called on the UI
 // goroutine.
 func (m *Map) SetAreas(areas []orb.MultiPolygon) {
 	m.areas, m.areaOrder = nil, nil
 	if len(areas) == len(m.places) {
-		m.areas = make([]*basemap.Shape, len(areas))
-		size := make([]float64, len(areas))
-		for i, mp := range areas {
-			if len(mp) == 0 {
-				continue
-			}
-			if m.areas[i] = basemap.NewShape(mp); m.areas[i] != nil {
-				b := mp.Bound()
-				size[i] = (b.Max[0] - b.Min[0]) * (b.Max[1] - b.Min[1])
-				m.areaOrder = append(m.areaOrder, i)
-			}
-		}
-		slices.SortStableFunc(m.areaOrder, func(a, b int) int { return -cmpFloat(size[a], size[b]) })
+		m.areas, m.areaOrder = projectAreas(areas)
 	}
 	m.Refresh()
+}
+
+// projectAreas projects the areas given, one per place, and orders the
+// places that have one largest first, for drawing. Both are nil when no
+// place has an area.
+func projectAreas(areas []orb.MultiPolygon) (shapes []*basemap.Shape, order []int) {
+	var size []float64
+	for i, mp := range areas {
+		if len(mp) == 0 {
+			continue
+		}
+		sh := basemap.NewShape(mp)
+		if sh == nil {
+			continue
+		}
+		if shapes == nil {
+			shapes, size = make([]*basemap.Shape, len(areas)), make([]float64, len(areas))
+		}
+		shapes[i] = sh
+		b := mp.Bound()
+		size[i] = (b.Max[0] - b.Min[0]) * (b.Max[1] - b.Min[1])
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return -cmpFloat(size[a], size[b]) })
+	return shapes, order
 }
 
 func cmpFloat(a, b float64) int {

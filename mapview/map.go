@@ -161,14 +161,50 @@ func Basemap() (*basemap.Basemap, error) {
 // such as after OnMoved, give the map the new places). The selection is
 // cleared, and so are the areas (SetAreas).
 func (m *Map) SetPlaces(places []atlas.Place, reports []atlas.Report) {
-	m.places = places
-	m.colors = placeColors(places, reports)
-	m.hollow = hollowPlaces(places)
+	m.SetPrepared(Prepare(places, reports, nil))
+}
+
+// Prepared is places made ready for a Map: their colours, their cluster
+// index and their areas projected, the work SetPlaces and SetAreas do,
+// which takes about a second at a million places. Make it with Prepare on a worker goroutine and show it
+// with SetPrepared on the UI goroutine, which then takes a moment.
+type Prepared struct {
+	places []atlas.Place
+	colors []color.NRGBA
+	hollow []bool
+	index  *cluster.Index
+
+	areas     []*basemap.Shape
+	areaOrder []int
+}
+
+// Prepare works out what a Map needs to show places, quoted by reports,
+// with their areas (as SetAreas takes them; nil for none). It only reads
+// them, and it is safe to call from any goroutine; the places must not
+// change afterwards while a Map shows them.
+func Prepare(places []atlas.Place, reports []atlas.Report, areas []orb.MultiPolygon) *Prepared {
+	p := &Prepared{
+		places: places,
+		colors: placeColors(places, reports),
+		hollow: hollowPlaces(places),
+		index:  newIndex(places, nil),
+	}
+	if len(areas) == len(places) {
+		p.areas, p.areaOrder = projectAreas(areas)
+	}
+	return p
+}
+
+// SetPrepared shows prepared places, as SetPlaces does.
+func (m *Map) SetPrepared(p *Prepared) {
+	m.places = p.places
+	m.colors = p.colors
+	m.hollow = p.hollow
 	m.shown = nil
 	m.move = noMove // its place may be gone
-	m.buildIndex()
+	m.index = p.index
 	m.all, m.allBound = m.index, nil
-	m.areas, m.areaOrder = nil, nil // they were the old places'
+	m.areas, m.areaOrder = p.areas, p.areaOrder
 	m.selIdx, m.hovIdx = -1, -1
 	m.autoFit, m.fitAll = true, false
 	m.applyAutoFit()
@@ -214,18 +250,26 @@ func (m *Map) isShown(i int) bool {
 }
 
 // buildIndex clusters the shown places.
-func (m *Map) buildIndex() {
-	n := len(m.places)
-	if m.shown != nil {
-		n = len(m.shown)
+func (m *Map) buildIndex() { m.index = newIndex(m.places, m.shown) }
+
+// newIndex clusters places, or those at the indexes shown when it is not
+// nil; the index's points are shown's positions.
+func newIndex(places []atlas.Place, shown []int) *cluster.Index {
+	n := len(places)
+	if shown != nil {
+		n = len(shown)
 	}
 	pts := make([]cluster.Point, n)
 	for k := range pts {
-		p := &m.places[m.placeOf(k)]
+		i := k
+		if shown != nil {
+			i = shown[k]
+		}
+		p := &places[i]
 		w := viewport.ToWorld(p.Point)
 		pts[k] = cluster.Point{X: w[0], Y: w[1], Priority: p.Role == atlas.RoleSetting}
 	}
-	m.index = cluster.New(pts, cluster.Options{Radius: clusterRadius, MaxZoom: int(viewport.MaxZoom) - 1, MinPriorityPoints: minSettingCluster})
+	return cluster.New(pts, cluster.Options{Radius: clusterRadius, MaxZoom: int(viewport.MaxZoom) - 1, MinPriorityPoints: minSettingCluster})
 }
 
 // markerLayout is where one view draws its markers: the visible items and
@@ -412,17 +456,28 @@ func placeColors(places []atlas.Place, reports []atlas.Report) []color.NRGBA {
 			cs[i] = p.MarkerColor
 		case isSetting:
 			cs[i] = ReportColor(r)
-		case len(p.Reports()) > 0: // unattributed quotes name no report
-			r, ok := rank[p.Reports()[0]]
-			if !ok {
-				r = -1
+		default: // the first report quoting it; unattributed quotes name none
+			r := -1
+			if id := firstReport(p); id != "" {
+				if k, ok := rank[id]; ok {
+					r = k
+				}
 			}
 			cs[i] = ReportColor(r)
-		default:
-			cs[i] = ReportColor(-1)
 		}
 	}
 	return cs
+}
+
+// firstReport is p.Reports()[0], or "" when no report quotes p, without
+// making the list.
+func firstReport(p *atlas.Place) string {
+	for _, e := range p.Excerpts {
+		if e.Report != "" {
+			return e.Report
+		}
+	}
+	return ""
 }
 
 // hollowPlaces says which places NeedsCheck, or is nil when none does.

@@ -27,6 +27,7 @@ type loadJob struct {
 	notice   fyne.CanvasObject // the progress notice in View.Progress
 	bar      *widget.ProgressBar
 	label    *widget.Label
+	indexing bool // the worker has loaded the file and is indexing it
 
 	decoded atomic.Int64 // features decoded so far, from the worker
 	total   atomic.Int64
@@ -75,14 +76,19 @@ func (win *Window) startLoad(path string, fit, remember bool) {
 				fyne.Do(func() { win.showLoadProgress(job) })
 			}
 		}})
-		fyne.Do(func() { win.finishLoad(job, a, err) })
+		var ix *Indexed
+		if err == nil && ctx.Err() == nil {
+			fyne.Do(func() { win.showIndexing(job, len(a.Places)) })
+			ix = IndexAtlas(a) // the search index and the map's clusters, off the UI goroutine
+		}
+		fyne.Do(func() { win.finishLoad(job, ix, err) })
 	}()
 }
 
 // showLoadProgress shows how far the job's worker has decoded.
 func (win *Window) showLoadProgress(job *loadJob) {
 	job.queued.Store(false)
-	if win.loading != job {
+	if win.loading != job || job.indexing {
 		return
 	}
 	done, total := job.decoded.Load(), job.total.Load()
@@ -97,9 +103,20 @@ func (win *Window) showLoadProgress(job *loadJob) {
 	job.label.SetText(msg)
 }
 
-// finishLoad shows what the job's worker loaded, or says why it could
-// not, unless the job was cancelled or another load took its place.
-func (win *Window) finishLoad(job *loadJob, a *atlas.Atlas, err error) {
+// showIndexing says the job's worker is indexing n places.
+func (win *Window) showIndexing(job *loadJob, n int) {
+	if win.loading != job {
+		return
+	}
+	job.indexing = true
+	job.bar.SetValue(1)
+	job.label.SetText(fmt.Sprintf("Indexing %s: %s places…", filepath.Base(job.path), thousands(int64(n))))
+}
+
+// finishLoad shows what the job's worker loaded and indexed, or says why
+// it could not, unless the job was cancelled or another load took its
+// place.
+func (win *Window) finishLoad(job *loadJob, ix *Indexed, err error) {
 	if win.closed || win.loading != job {
 		return // cancelled: the notice is gone already
 	}
@@ -122,7 +139,8 @@ func (win *Window) finishLoad(job *loadJob, a *atlas.Atlas, err error) {
 		win.editedWhileLoading(path, job.remember)
 		return
 	}
-	win.show(a, atlas.ReportsDir(path), path)
+	a := ix.Atlas()
+	win.show(ix, atlas.ReportsDir(path), path)
 	win.watch(path)
 	if job.fit {
 		win.View.Map.FitAll()

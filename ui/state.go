@@ -62,21 +62,32 @@ func (s *State) tell(c Change) {
 // SetAtlas shows other places, keeping the filter and, if a place with
 // the same id is still there and shown, the selection.
 func (s *State) SetAtlas(a *atlas.Atlas) {
+	s.setIndexed(&Indexed{atlas: a, search: atlas.NewSearchIndex(a.Places), settings: settingsOf(a)})
+}
+
+// setIndexed is SetAtlas with the search index made.
+func (s *State) setIndexed(ix *Indexed) {
 	keep := ""
 	if p := s.SelectedPlace(); p != nil {
 		keep = p.ID
 	}
-	s.atlas, s.index = a, atlas.NewSearchIndex(a.Places)
-	s.settings = make([]bool, len(a.Places))
-	for i := range a.Places {
-		s.settings[i] = a.Places[i].Role == atlas.RoleSetting
-	}
+	a := ix.atlas
+	s.atlas, s.index, s.settings = a, ix.search, ix.settings
 	s.refilter()
 	s.selected = NoPlace
 	if i := PlaceIndex(a.Index(keep)); keep != "" && slices.Contains(s.rows, i) {
 		s.selected = i
 	}
 	s.tell(ChangeAtlas | ChangeFilter | ChangeSelection)
+}
+
+// settingsOf says, per place of a, whether it is a setting.
+func settingsOf(a *atlas.Atlas) []bool {
+	set := make([]bool, len(a.Places))
+	for i := range a.Places {
+		set[i] = a.Places[i].Role == atlas.RoleSetting
+	}
+	return set
 }
 
 // Atlas returns the places.

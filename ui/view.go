@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
-	"reportmap/areas"
 	"reportmap/atlas"
 	"reportmap/gazetteer"
 	"reportmap/mapview"
@@ -193,38 +192,29 @@ func (v *View) trace(format string, args ...any) {
 
 // SetAtlas shows another file's places (Open, Reload), keeping the search,
 // the filters and, if the place is still there, the selection.
+// It indexes a on the calling goroutine (see IndexAtlas): a file of
+// many places is better indexed on a worker and shown with SetIndexed.
 func (v *View) SetAtlas(a *atlas.Atlas, texts fs.FS) {
-	v.texts = texts
-	v.Map.SetPlaces(a.Places, a.Reports)
-	v.showAreas(a)
-	v.walks = map[string][]int{} // worked out as reports are stepped through
-	v.State.SetAtlas(a)
+	v.SetIndexed(IndexAtlas(a), texts)
 }
+
+// SetIndexed is SetAtlas for an atlas already indexed.
+func (v *View) SetIndexed(ix *Indexed, texts fs.FS) { v.show(ix, texts, false) }
 
 // Update shows the places after an edit: like SetAtlas, but the map's
 // view stays where the reader has it.
-func (v *View) Update(a *atlas.Atlas, texts fs.FS) {
+func (v *View) Update(a *atlas.Atlas, texts fs.FS) { v.show(IndexAtlas(a), texts, true) }
+
+// show shows ix, keeping the map's view or not.
+func (v *View) show(ix *Indexed, texts fs.FS, keepView bool) {
 	center, zoom := v.Map.Center(), v.Map.Zoom()
 	v.texts = texts
-	v.Map.SetPlaces(a.Places, a.Reports)
-	v.showAreas(a)
-	v.Map.SetView(center, zoom)
-	v.walks = map[string][]int{} // worked out as reports are stepped through
-	v.State.SetAtlas(a)
-}
-
-// showAreas gives the map the places' areas (package areas): from the
-// file's polygons and the embedded outlines, which the window reads on a
-// worker as it opens (areas.Preload); a first call before they are read
-// waits for them, tens of milliseconds. An outline that cannot be read
-// leaves the places without areas, with the error logged.
-func (v *View) showAreas(a *atlas.Atlas) {
-	as, err := areas.Of(a.Places, areas.Embedded)
-	if err != nil {
-		fyne.LogError("reportmap: areas", err)
-		as = nil
+	v.Map.SetPrepared(ix.mapped)
+	if keepView {
+		v.Map.SetView(center, zoom)
 	}
-	v.Map.SetAreas(as)
+	v.walks = map[string][]int{} // worked out as reports are stepped through
+	v.State.setIndexed(ix)
 }
 
 // Atlas returns the places shown.

@@ -321,10 +321,11 @@ func (win *Window) load(path string) { win.startLoad(path, false, false) }
 
 // show shows a's places, with its reports in texts, as a document of
 // its own; file is its path, or "" for the built-in places.
-func (win *Window) show(a *atlas.Atlas, texts fs.FS, file string) {
+func (win *Window) show(ix *Indexed, texts fs.FS, file string) {
+	a := ix.Atlas()
 	win.opts.File = file
 	win.doc = document.New(a, texts, file, file == "")
-	win.View.SetAtlas(a, texts)
+	win.View.SetIndexed(ix, texts)
 	win.showTitle()
 	win.showEditMenu()
 	win.showWarnings(a)
@@ -360,7 +361,7 @@ func (win *Window) OpenBuiltin() {
 		win.dropLoad(win.loading) // what the reader chose last wins
 	}
 	win.stopWatching()
-	win.show(a, texts, "")
+	win.show(IndexAtlas(a), texts, "")
 	win.View.Map.FitDefault()
 }
 
