@@ -17,11 +17,19 @@ type foldQuery struct {
 	starts []string // the UTF-8 forms whose lower case is q's first rune
 	bytes  [2]byte  // starts that are single bytes, when all of them are
 	nbytes int      // how many of bytes are set; 0 when some start is longer
+
+	// anchor, when ≥ 0, is the offset in q of a digit or a punctuation
+	// mark to look for instead of q's first rune: rarer in
+	// text than a letter, and one byte in either case. Set only when a
+	// match must be len(q) bytes of ASCII: q is ASCII without 'i' or 'k',
+	// the only ASCII letters that a longer rune lower-cases to (İ, the
+	// Kelvin sign).
+	anchor int
 }
 
 // newFoldQuery prepares the folded query q (see FoldQuery).
 func newFoldQuery(q string) foldQuery {
-	fq := foldQuery{q: q}
+	fq := foldQuery{q: q, anchor: anchorOf(q)}
 	if q == "" {
 		return fq
 	}
@@ -47,6 +55,20 @@ func newFoldQuery(q string) foldQuery {
 func (fq *foldQuery) in(s string) bool {
 	if fq.q == "" {
 		return true
+	}
+	if fq.anchor >= 0 {
+		c, at := fq.q[fq.anchor], fq.anchor
+		for i := at; i < len(s); {
+			k := strings.IndexByte(s[i:], c)
+			if k < 0 {
+				return false
+			}
+			if lo := i + k - at; lo+len(fq.q) <= len(s) && hasFoldPrefix(s[lo:lo+len(fq.q)], fq.q) {
+				return true
+			}
+			i += k + 1
+		}
+		return false
 	}
 	if fq.nbytes == 2 { // the usual case: a letter, lower or upper
 		a, b := fq.bytes[0], fq.bytes[1]
@@ -110,6 +132,22 @@ func (fq *foldQuery) in(s string) bool {
 		i = at + n
 	}
 	return false
+}
+
+// anchorOf is foldQuery.anchor for the folded q: the offset of its last
+// byte that is ASCII but neither a letter nor a space, or -1 (see
+// foldQuery).
+func anchorOf(q string) int {
+	at := -1
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; {
+		case c >= utf8.RuneSelf || c == 'i' || c == 'k':
+			return -1
+		case (c < 'a' || c > 'z') && c != ' ':
+			at = i
+		}
+	}
+	return at
 }
 
 // hasFoldPrefix reports whether s starts with runes whose lower case is

@@ -26,6 +26,13 @@ var foldCases = []struct{ text, query string }{
 	{"place 1234", "place 12345"},
 	{"Ab", "b"},
 	{"x—y", "—y"},
+	{"PLACE 12345 and more", "place 12345"},
+	{"place 1234 place 12345", "place 12345"},
+	{"5", "a5"},
+	{"a5b", "5b"},
+	{"İ5", "i5"}, // no anchor: İ is two bytes
+	{"K9", "k9"},
+	{"St. Petersburg", "st. p"},
 }
 
 func TestFoldQueryIn(t *testing.T) {
