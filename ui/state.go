@@ -95,7 +95,8 @@ func (s *State) Atlas() *atlas.Atlas { return s.atlas }
 
 // Rows returns the places the filter keeps, in list order: places whose
 // name matches the search before those matched only in a quote, then
-// settings first. The caller must not change it.
+// settings first. The caller must not change it, and it is valid until
+// the rows change next: the slice is reused.
 func (s *State) Rows() []PlaceIndex { return s.rows }
 
 // Selected returns the chosen place's index, or NoPlace.
@@ -205,7 +206,7 @@ func (s *State) refilter() {
 		}
 	}
 	s.nameRows = at[2]
-	s.rows = make([]PlaceIndex, n) // new: listeners may keep the old rows
+	s.rows = slices.Grow(s.rows[:0], n)[:n] // reused: no garbage per keystroke
 	for k := range parts {
 		pt := &s.parts[k]
 		for j, i := range pt.shown {
