@@ -128,6 +128,20 @@ func (f Filter) ApplyRange(places []Place, ix *SearchIndex, lo, hi int, dst []in
 	return dst
 }
 
+// ApplyTo is Apply for the places at the indexes given (into places, in
+// any order), appending those f chooses in the same order: a search that
+// narrows an earlier one ("gaz" to "gaza") need only look among what the
+// earlier one kept.
+func (f Filter) ApplyTo(places []Place, ix *SearchIndex, indexes []int, dst []int) []int {
+	fq := newFoldQuery(FoldQuery(f.Query))
+	for _, i := range indexes {
+		if f.match(&places[i], &fq, ix.namesOf(i)) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
+}
+
 // match is the test Apply and Matches share: fq is the query, names the
 // place's folded names (see SearchIndex).
 func (f Filter) match(p *Place, fq *foldQuery, names string) bool {

@@ -96,6 +96,14 @@ type Map struct {
 	// When OnMoved is nil, a Shift-drag pans like any other drag.
 	OnMoved func(p *atlas.Place, to orb.Point)
 
+	// Background, when set, builds the clusters of a large filter off
+	// the UI goroutine (see SetShown): it must run build on another
+	// goroutine, then done on the UI goroutine (with fyne.Do). Until done
+	// runs, the map draws the places it showed before; a later SetShown
+	// or SetPlaces makes the build's result stale, and done then drops
+	// it. Nil builds the clusters at once, as tests and -png need.
+	Background func(build, done func())
+
 	places   []atlas.Place
 	colors   []color.NRGBA  // per place
 	hollow   []bool         // per place: NeedsCheck, drawn as a ring; nil when no place is
@@ -106,6 +114,9 @@ type Map struct {
 	// shownBuf holds shown when it is not nil: SetShown copies into it,
 	// so that its caller can reuse its slice.
 	shownBuf []int
+	want     []bool            // per place: asked for by the latest SetShown; nil for all
+	wantBuf  []bool            // holds want
+	gen      int               // counts SetShown and SetPrepared calls: a build started before the latest is stale
 	view     viewport.Viewport // in Fyne units
 	autoFit  bool              // keep fitting the settings on resize until the view is moved
 	fitAll   bool              // with autoFit: fit every place, not the settings (after FitAll)
@@ -200,7 +211,8 @@ func (m *Map) SetPrepared(p *Prepared) {
 	m.places = p.places
 	m.colors = p.colors
 	m.hollow = p.hollow
-	m.shown = nil
+	m.shown, m.want = nil, nil
+	m.gen++
 	m.move = noMove // its place may be gone
 	m.index = p.index
 	m.all, m.allBound = m.index, nil
@@ -213,22 +225,49 @@ func (m *Map) SetPrepared(p *Prepared) {
 
 // SetShown shows only the places at the given indexes into the places
 // given to SetPlaces (nil shows them all), as filters do. A hidden
-// selection is cleared. The view stays.
+// selection is cleared. The view stays. With Background set and
+// backgroundAt places or more to show, their clusters are built on a
+// worker: the markers change when they are ready, and the selection
+// already follows the new places.
 func (m *Map) SetShown(indexes []int) {
-	switch {
-	case indexes == nil || len(indexes) == len(m.places):
-		if m.shown == nil {
-			return // all of them, which the index already holds
+	m.gen++ // supersedes a build under way
+	if indexes == nil || len(indexes) == len(m.places) {
+		m.want = nil
+		if m.shown != nil {
+			m.showIndex(nil, m.all)
 		}
-		m.shown = nil
-		m.index = m.all
+		return
+	}
+	m.setWant(indexes)
+	if m.selIdx >= 0 && !m.isShown(m.selIdx) {
+		m.selIdx = -1
+		m.Refresh()
+	}
+	switch {
 	case m.shown != nil && slices.Equal(indexes, m.shown):
 		return
+	case m.Background != nil && len(indexes) >= backgroundAt:
+		shown, places, gen := slices.Clone(indexes), m.places, m.gen
+		var ix *cluster.Index
+		m.Background(func() { ix = newIndex(places, shown) }, func() {
+			if m.gen == gen {
+				m.showIndex(shown, ix)
+			}
+		})
 	default:
 		m.shownBuf = append(m.shownBuf[:0], indexes...)
-		m.shown = m.shownBuf
-		m.buildIndex()
+		m.showIndex(m.shownBuf, newIndex(m.places, m.shownBuf))
 	}
+}
+
+// backgroundAt is how many places SetShown must show before it builds
+// their clusters with Background: about 20 ms of clustering.
+const backgroundAt = 20_000
+
+// showIndex draws the markers of index, the clusters of the places at
+// shown (nil: all of them).
+func (m *Map) showIndex(shown []int, index *cluster.Index) {
+	m.shown, m.index = shown, index
 	m.move = noMove // its place may be hidden
 	if m.selIdx >= 0 && !m.isShown(m.selIdx) {
 		m.selIdx = -1
@@ -237,16 +276,22 @@ func (m *Map) SetShown(indexes []int) {
 	m.Refresh()
 }
 
-func (m *Map) isShown(i int) bool {
-	if m.shown == nil {
-		return i >= 0 && i < len(m.places)
-	}
-	for _, j := range m.shown {
-		if j == i {
-			return true
+// setWant records the places of the latest SetShown in want.
+func (m *Map) setWant(indexes []int) {
+	m.wantBuf = slices.Grow(m.wantBuf[:0], len(m.places))[:len(m.places)]
+	clear(m.wantBuf)
+	for _, i := range indexes {
+		if i >= 0 && i < len(m.wantBuf) {
+			m.wantBuf[i] = true
 		}
 	}
-	return false
+	m.want = m.wantBuf
+}
+
+// isShown reports whether place i is among those the latest SetShown
+// asked for (whose markers may still be on their way).
+func (m *Map) isShown(i int) bool {
+	return i >= 0 && i < len(m.places) && (m.want == nil || m.want[i])
 }
 
 // buildIndex clusters the shown places.

@@ -2,8 +2,12 @@ package ui
 
 import "time"
 
-// FlushSearch applies a search typed but not yet applied.
-func FlushSearch(v *View) { v.applySearch() }
+// FlushSearch applies a search typed but not yet applied, as the frame's
+// timer that typing waits for does.
+func FlushSearch(v *View) {
+	v.typedQueued = false
+	v.applySearch()
+}
 
 // CoalesceSearch makes every search count as slow, so that keystrokes
 // coalesce, and has the frame's wait call queue(f) instead of running f
@@ -21,3 +25,8 @@ func Walks(v *View) []string {
 	}
 	return ids
 }
+
+// FrameSearch has the search wait that typing coalesces into end only
+// when FlushSearch plays the frame: the test driver's fyne.Do would run
+// the frame's timer on its own goroutine, racing the test.
+func FrameSearch(v *View) { v.after = func(time.Duration, func()) {} }

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"reportmap/atlas"
@@ -34,15 +35,22 @@ type PlaceIndex int
 //
 // Like the widgets, it is used only on Fyne's goroutine.
 type State struct {
-	atlas     *atlas.Atlas
-	index     *atlas.SearchIndex
-	filter    atlas.Filter
-	rows      []PlaceIndex
-	nameRows  int          // rows[:nameRows] match in a name
-	settings  []bool       // per place, whether it is a setting
-	parts     []filterPart // scratch of refilter
-	selected  PlaceIndex
-	listeners []func(Change)
+	atlas    *atlas.Atlas
+	index    *atlas.SearchIndex
+	filter   atlas.Filter
+	rows     []PlaceIndex
+	nameRows int          // rows[:nameRows] match in a name
+	settings []bool       // per place, whether it is a setting
+	parts    []filterPart // scratch of refilter
+	// matched is what the last search kept, in place order, and
+	// matchedQuery its folded query, while the reports hidden and
+	// settings only have not changed since: a query that contains it
+	// can only keep fewer, so refilter looks among those alone.
+	matched      []int
+	matchedQuery string
+	narrowable   bool
+	selected     PlaceIndex
+	listeners    []func(Change)
 }
 
 // NewState returns a state with no places.
@@ -73,6 +81,7 @@ func (s *State) setIndexed(ix *Indexed) {
 	}
 	a := ix.atlas
 	s.atlas, s.index, s.settings = a, ix.search, ix.settings
+	s.narrowable = false
 	s.refilter()
 	s.selected = NoPlace
 	if i := PlaceIndex(a.Index(keep)); keep != "" && slices.Contains(s.rows, i) {
@@ -151,16 +160,21 @@ func (s *State) SetHidden(report string, hidden bool) {
 	} else {
 		delete(s.filter.Hidden, report)
 	}
+	s.narrowable = false
 	s.filterChanged()
 }
 
 // Hidden reports whether a report's places are hidden.
 func (s *State) Hidden(report string) bool { return s.filter.Hidden[report] }
 
+// SettingsOnly reports whether only settings are kept.
+func (s *State) SettingsOnly() bool { return s.filter.SettingsOnly }
+
 // SetSettingsOnly keeps only settings, or every place.
 func (s *State) SetSettingsOnly(on bool) {
 	if on != s.filter.SettingsOnly {
 		s.filter.SettingsOnly = on
+		s.narrowable = false
 		s.filterChanged()
 	}
 }
@@ -183,8 +197,16 @@ func (s *State) refilter() {
 	// matches before quote matches), each rank worked out once. Large
 	// files are searched in parts on several goroutines.
 	q := foldQuery(s.filter.Query)
+	var among []int // nil: every place
+	if s.narrowable && s.matchedQuery != "" && strings.Contains(q, s.matchedQuery) {
+		among = s.matched
+	}
+	n := len(places)
+	if among != nil {
+		n = len(among)
+	}
 	parts := 1
-	if len(places) >= 50_000 {
+	if n >= 50_000 {
 		parts = runtime.GOMAXPROCS(0)
 	}
 	if len(s.parts) < parts {
@@ -193,12 +215,17 @@ func (s *State) refilter() {
 	var wg sync.WaitGroup
 	for k := range parts {
 		pt := &s.parts[k]
-		lo, hi := len(places)*k/parts, len(places)*(k+1)/parts
-		wg.Go(func() { pt.run(s, q, lo, hi) })
+		lo, hi := n*k/parts, n*(k+1)/parts
+		wg.Go(func() { pt.run(s, q, among, lo, hi) })
 	}
 	wg.Wait()
+	s.matched = s.matched[:0]
+	for k := range parts {
+		s.matched = append(s.matched, s.parts[k].shown...)
+	}
+	s.matchedQuery, s.narrowable = q, true
 	var at [4]int
-	n := 0
+	n = 0
 	for r := range 4 {
 		at[r] = n
 		for k := range parts {
@@ -224,9 +251,14 @@ type filterPart struct {
 	count [4]int  // places kept per rank
 }
 
-// run searches places[lo:hi] for the folded query q.
-func (pt *filterPart) run(s *State, q string, lo, hi int) {
-	pt.shown = s.filter.ApplyRange(s.atlas.Places, s.index, lo, hi, pt.shown[:0])
+// run searches places[lo:hi], or the places at among[lo:hi] when among
+// is not nil, for the folded query q.
+func (pt *filterPart) run(s *State, q string, among []int, lo, hi int) {
+	if among != nil {
+		pt.shown = s.filter.ApplyTo(s.atlas.Places, s.index, among[lo:hi], pt.shown[:0])
+	} else {
+		pt.shown = s.filter.ApplyRange(s.atlas.Places, s.index, lo, hi, pt.shown[:0])
+	}
 	pt.ranks = slices.Grow(pt.ranks[:0], len(pt.shown))[:len(pt.shown)]
 	pt.count = [4]int{}
 	for j, i := range pt.shown {

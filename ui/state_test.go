@@ -1,9 +1,12 @@
 package ui_test
 
 import (
+	"bytes"
+	"slices"
 	"testing"
 
 	"reportmap/atlas"
+	"reportmap/atlas/atlastest"
 	"reportmap/ui"
 )
 
@@ -70,5 +73,48 @@ func TestStateTellsEachChangeOnce(t *testing.T) {
 	s.SetAtlas(a)
 	if p := s.SelectedPlace(); p == nil || p.ID != "gaza" {
 		t.Errorf("after SetAtlas the choice is %v; want gaza kept", p)
+	}
+}
+
+// A search that narrows the last one looks only among what it kept; the
+// rows must be those a search from scratch gives, whatever was typed
+// before, in the same order.
+func TestNarrowingSearchKeepsTheRows(t *testing.T) {
+	var buf bytes.Buffer
+	if err := atlastest.Generate(&buf, 60_000, 3); err != nil { // over 50,000: searched in parts
+		t.Fatal(err)
+	}
+	gen, err := atlas.Load("gen.geojson", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds, err := atlas.LoadFile("../places.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []*atlas.Atlas{seeds, gen} {
+		s := ui.NewState()
+		s.SetAtlas(a)
+		steps := []func(){
+			func() { s.SetQuery("p") }, func() { s.SetQuery("pl") }, func() { s.SetQuery("place 1") },
+			func() { s.SetQuery("place 12") }, func() { s.SetHidden(a.Reports[0].ID, true) }, func() { s.SetQuery("place 123") },
+			func() { s.SetHidden(a.Reports[0].ID, false) }, func() { s.SetQuery("place 1234") }, func() { s.SetQuery("place 12") },
+			func() { s.SetSettingsOnly(true) }, func() { s.SetQuery("place 123") }, func() { s.SetSettingsOnly(false) },
+			func() { s.SetQuery("ace 1") }, func() { s.SetQuery("a") }, func() { s.SetQuery("ka") }, func() { s.SetQuery("kur") },
+			func() { s.SetQuery("kursk") }, func() { s.SetQuery("") }, func() { s.SetQuery("gaza") },
+		}
+		for k, step := range steps {
+			step()
+			fresh := ui.NewState()
+			fresh.SetAtlas(a)
+			for _, r := range a.Reports {
+				fresh.SetHidden(r.ID, s.Hidden(r.ID))
+			}
+			fresh.SetSettingsOnly(s.SettingsOnly())
+			fresh.SetQuery(s.Query())
+			if !slices.Equal(s.Rows(), fresh.Rows()) || s.NameRows() != fresh.NameRows() {
+				t.Fatalf("%s, step %d (%q): %d rows (%d by name), a fresh search %d (%d)", a.File, k, s.Query(), len(s.Rows()), s.NameRows(), len(fresh.Rows()), fresh.NameRows())
+			}
+		}
 	}
 }

@@ -70,6 +70,7 @@ type Window struct {
 	imports  importer
 	loading  *loadJob       // the places file being loaded, if one is
 	loads    sync.WaitGroup // the loading workers, for Close
+	builds   sync.WaitGroup // the map's cluster builds (Map.Background), for Close
 	undoItem *fyne.MenuItem
 	redoItem *fyne.MenuItem
 	lastDir  string // the folder last saved or exported to
@@ -104,6 +105,16 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) error {
 	w, err := openWindow(ap, a, texts, opts)
 	if err != nil {
 		return err
+	}
+	// A search keeping many places re-clusters them on a worker, so that
+	// typing never waits for the map (tests and -png build them at once).
+	w.View.Map.Background = func(build, done func()) {
+		w.builds.Add(1)
+		go func() {
+			defer w.builds.Done()
+			build()
+			fyne.Do(done)
+		}()
 	}
 	if file != "" {
 		w.startLoad(file, false, true) // the map's default view, as at any launch
@@ -498,7 +509,8 @@ func (win *Window) Close() {
 	if win.loading != nil {
 		win.dropLoad(win.loading)
 	}
-	win.loads.Wait() // a cancelled load stops within a second
+	win.loads.Wait()  // a cancelled load stops within a second
+	win.builds.Wait() // a cluster build takes a fraction of a second
 	win.stopWatching()
 	if win.mapTimer != nil {
 		win.mapTimer.Stop()
