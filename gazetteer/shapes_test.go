@@ -99,3 +99,20 @@ func TestEmbeddedShapes(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkShapes reads the embedded admin-1 outlines' file and two
+// outlines from it, as the app's first frame of the embedded places does.
+func BenchmarkShapes(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := openShapes(embedded, "data/"+shapesFile, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, k := range []string{"RU-KRS", "PS-GZZ"} {
+			if mp, err := polygon(ID{SourceNaturalEarth, k}, func() (*shapeSet, error) { return s, nil }, nil); len(mp) == 0 || err != nil {
+				b.Fatal(k, err)
+			}
+		}
+	}
+}
