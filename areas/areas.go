@@ -36,9 +36,9 @@ func Embedded(id string) (orb.MultiPolygon, error) {
 	return gazetteer.Outline(gid)
 }
 
-// Preload starts reading the embedded outlines in the background (about
-// 40 ms), so that Of with Embedded has them by the first frame; an app
-// calls it before building its window.
+// Preload starts reading the embedded country outlines in the background
+// (about 5 ms), so that Of with Embedded has them by the first frame; an
+// app calls it before building its window.
 func Preload() {
 	go gazetteer.Outline(gazetteer.ID{Source: gazetteer.SourceCountry})
 }

@@ -115,7 +115,7 @@ func New(entries []Entry, demonyms map[string]string) *Gazetteer {
 	for d, cc := range demonyms {
 		g.demonyms[Fold(d)] = cc
 	}
-	g.shapes = func() (*shapeSet, error) { return newShapeSet(nil), nil }
+	g.shapes = func() (*shapeSet, error) { return &shapeSet{}, nil }
 	g.countryShapes = g.shapes
 	return g
 }

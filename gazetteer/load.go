@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -113,13 +114,28 @@ func LoadFS(fsys fs.FS) (*Gazetteer, error) {
 func openShapes(fsys fs.FS, name string, optional bool) (*shapeSet, error) {
 	f, err := fsys.Open(name)
 	if optional && errors.Is(err, fs.ErrNotExist) {
-		return newShapeSet(nil), nil
+		return &shapeSet{}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	defer f.Close()
-	return decodeShapes(f)
+	return decodeShapes(f, gzipSize(f))
+}
+
+// gzipSize returns the uncompressed size a gzip file's trailer gives
+// (modulo 2^32, so a hint), or 0 when f cannot say.
+func gzipSize(f fs.File) int {
+	ra, ok := f.(io.ReaderAt)
+	st, err := f.Stat()
+	if !ok || err != nil || st.Size() < 4 {
+		return 0
+	}
+	var b [4]byte
+	if _, err := ra.ReadAt(b[:], st.Size()-4); err != nil {
+		return 0
+	}
+	return min(int(binary.LittleEndian.Uint32(b[:])), 1<<28)
 }
 
 func readGz(fsys fs.FS, name string) (string, error) {

@@ -1,7 +1,7 @@
 package basemap
 
-// Decode decodes, projects and simplifies the embedded data afresh, without
-// Load's once-per-process cache, for BenchmarkLoad.
+// Decode decodes the embedded data afresh, without Load's once-per-process
+// cache, for BenchmarkLoad.
 func Decode() error {
 	_, err := decode()
 	return err

@@ -5,20 +5,27 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
-	"io"
 )
 
-// gunzip decompresses embedded data; what names it in errors.
+// gunzip decompresses embedded data; what names it in errors. It reads
+// into one buffer of the size the gzip trailer gives, so that it leaves
+// no garbage of a growing buffer behind.
 func gunzip(gz []byte, what string) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, fmt.Errorf("basemap: %s: %w", what, err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// The trailer's last four bytes are the size modulo 2^32: a hint,
+	// which a wrong value only makes the buffer grow or waste.
+	size := 0
+	if n := len(gz); n >= 4 {
+		size = min(int(binary.LittleEndian.Uint32(gz[n-4:])), 1<<28)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("basemap: %s: %w", what, err)
 	}
-	return raw, nil
+	return buf.Bytes(), nil
 }
 
 // varints reads the embedded binary files (towns, admin-1 borders):

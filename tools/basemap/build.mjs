@@ -1,5 +1,7 @@
 // build.mjs turns Natural Earth 1:50m (via world-atlas 2.0.2 TopoJSON) into
-// the gzipped files that mapview/basemap embeds:
+// three gzipped files in tools/basemap/out/ (not committed), which the Go
+// step of build.sh (tools/basemap/bin) projects, simplifies and packs into
+// mapview/basemap/data/world.bin.gz, the file the app embeds:
 //
 //   land.geojson.gz       land polygons (lakes are holes), GeoJSON
 //   borders.geojson.gz    shared country borders only, one MultiLineString
@@ -7,7 +9,7 @@
 //
 // Coordinates are longitude/latitude in degrees rounded to 4 decimals (label
 // points to 3). Run it through build.sh, which installs the pinned packages
-// first. The output is deterministic: the same inputs give the same bytes.
+// first and runs the Go step after. The output is deterministic: the same inputs give the same bytes.
 
 import { readFileSync, writeFileSync, mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,7 +20,7 @@ import { feature, mesh } from "topojson-client";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const outDir = join(here, "..", "..", "mapview", "basemap", "data");
+const outDir = join(here, "out");
 
 const readTopo = (name) =>
   JSON.parse(readFileSync(require.resolve(`world-atlas/${name}`), "utf8"));
