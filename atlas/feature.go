@@ -33,6 +33,7 @@ type featureDecoder struct {
 	badUTF8      []string     // the fields of this feature with invalid UTF-8
 	num          []byte       // scratch for a number's text (see number)
 	provenances  []Provenance // the block newProvenance takes from
+	excerpts     []Excerpt    // the block newExcerpts takes from
 }
 
 // str returns a JSON string's value as a string of its own (fastjson's
