@@ -39,11 +39,11 @@ var errFallback = errors.New("atlas: load the whole file")
 // It gives the same Atlas and errors as load: each member of the top-level
 // object is validated with gjson.ValidBytes as it is read, each feature on
 // the goroutine that decodes it, and the punctuation between them, with the
-// nesting depth, by the boundary scan (valueEnd).
+// nesting depth, by the boundary scan (valueEnd). It keeps no state
+// between calls: calls may run at once.
 func stream(name string, r io.Reader, size int64, o LoadOptions, chunk int) (*Atlas, error) {
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	s := &streamer{
-		name:  name,
 		r:     r,
 		size:  size,
 		chunk: chunk,
@@ -105,9 +105,9 @@ type batch struct {
 }
 
 // streamer is the state of one stream call. Its fields are the scanning
-// goroutine's, except where said.
+// goroutine's, except the atomics, the channels, issues (under mu) and
+// the parts of places that batches give the decoding goroutines.
 type streamer struct {
-	name  string
 	r     io.Reader
 	size  int64
 	chunk int
