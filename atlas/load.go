@@ -114,8 +114,8 @@ type LoadOptions struct {
 // features are decoded, so that the memory a load takes is about that of
 // the places it gives plus a few chunks, not the file's size. A file it
 // cannot read that way — one that is not valid JSON, a single Feature,
-// "reports" after "features", and other rare shapes — is then read
-// again whole (as Load), which alone gives their messages. Either way
+// "reports" both before and after "features", and other rare shapes — is
+// then read again whole (as Load), which alone gives their messages. Either way
 // the result and the messages are those of Load.
 func LoadFileWith(path string, o LoadOptions) (*Atlas, error) {
 	if o.Context == nil {

@@ -17,6 +17,7 @@ type loader struct {
 	atlas *Atlas
 
 	reportsGiven bool        // the file has a "reports" member
+	lateReports  bool        // it came after the features, so keep checks the excerpts' report ids
 	opts         LoadOptions // Context is set
 }
 
@@ -113,7 +114,7 @@ func (fd *featureDecoder) run(first int, places []Place, raw func(k int) (string
 		warnings = warnings[:0]
 		skip := fd.decode(first+k, r, &places[k], &warnings)
 		if skip.msg != "" || len(warnings) > 0 {
-			issues = append(issues, featureIssue{first + k, skip, slices.Clone(warnings)})
+			issues = append(issues, featureIssue{first + k, skip, slices.Clone(warnings), fd.excerptsAt})
 		}
 		since++
 	}
@@ -129,6 +130,8 @@ func (l *loader) keep(places []Place, all []featureIssue) {
 	n := 0
 	var dups []int // places whose id an earlier place has
 	for i := range places {
+		var ws []issue
+		at := 0 // where in ws the excerpts' warnings go
 		if len(all) > 0 && all[0].feature == i {
 			is := all[0]
 			all = all[1:]
@@ -136,9 +139,18 @@ func (l *loader) keep(places []Place, all []featureIssue) {
 				a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Skipped: true, Kind: is.skip.kind, Msg: is.skip.msg + "; feature skipped"})
 				continue
 			}
-			for _, w := range is.warnings {
-				a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Kind: w.kind, Msg: w.msg})
+			ws, at = is.warnings, is.excerptsAt
+		}
+		if l.lateReports && l.reportsGiven {
+			for j, e := range places[i].Excerpts {
+				if _, ok := a.reportIndex[e.Report]; !ok && e.Report != "" {
+					ws = slices.Insert(ws, at, unknownReport(j, e.Report))
+					at++
+				}
 			}
+		}
+		for _, w := range ws {
+			a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Kind: w.kind, Msg: w.msg})
 		}
 		if n != i {
 			places[n] = places[i]

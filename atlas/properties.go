@@ -132,6 +132,7 @@ func (m *members) get(key string) *fastjson.Value {
 // place is for. One that names no report is kept, unattributed (Report
 // ""), with one warning for the feature.
 func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]issue) issue {
+	fd.excerptsAt = len(*warnings)
 	if isNull(v) {
 		return issue{}
 	}
@@ -165,7 +166,7 @@ func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]
 			ex.Report = fd.reportID(report)
 			if fd.checkReports {
 				if _, ok := fd.knownReports[ex.Report]; !ok {
-					*warnings = append(*warnings, issue{ProblemUnknownReport, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, clipName(ex.Report))})
+					*warnings = append(*warnings, unknownReport(j, ex.Report))
 				}
 			}
 		}
@@ -178,6 +179,12 @@ func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]
 		*warnings = append(*warnings, issue{ProblemUnattributed, fmt.Sprintf(`%d excerpts name no report (the first, excerpts[%d], "report" is %s); kept as unattributed quotes`, unattributed, first, firstReport)})
 	}
 	return issue{}
+}
+
+// unknownReport is the warning for excerpts[j] quoting the report id,
+// which the file's reports do not list.
+func unknownReport(j int, id string) issue {
+	return issue{ProblemUnknownReport, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, clipName(id))}
 }
 
 // excerptBlock is how many excerpts newExcerpts allocates at a time.

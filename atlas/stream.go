@@ -25,14 +25,14 @@ const streamBatch = progressEvery
 
 // errFallback says that the streaming loader left the file to the
 // whole-file path (load), which alone gives every message: the file is not
-// valid JSON, is not a plain FeatureCollection, or has "reports" after
-// "features". LoadFileWith never returns it.
+// valid JSON, is not a plain FeatureCollection, or has "reports" both
+// before and after "features". LoadFileWith never returns it.
 var errFallback = errors.New("atlas: load the whole file")
 
 // stream loads the places file r, of size bytes as far as known (0: not
 // known), reading it chunk bytes at a time, for the common case: a
-// FeatureCollection that is valid JSON, with any "reports" before
-// "features". For anything else it returns errFallback, having read as
+// FeatureCollection that is valid JSON, with "reports" before "features"
+// or after them (not both). For anything else it returns errFallback, having read as
 // far as it needed to tell; read errors (from r) and o.Context's end stop
 // it, the first making an *Error. o.Context is set.
 //
@@ -73,6 +73,12 @@ func stream(name string, r io.Reader, size int64, o LoadOptions, chunk int) (*At
 	}
 	if t := gjson.Parse(s.typ); t.Type != gjson.String || t.Str != "FeatureCollection" {
 		return nil, errFallback
+	}
+	if s.lateReports {
+		// Excerpts quoting reports the file does not list are found
+		// by keep, the reports being known only now.
+		s.l.lateReports = true
+		s.l.reports(s.reports)
 	}
 	places := s.places[:s.count]
 	if o.Progress != nil {
@@ -124,6 +130,8 @@ type streamer struct {
 	readErr error // the reader's error
 
 	typ, reports string // the last "type" and "reports" members, raw
+	reportsFirst bool   // "reports" came before "features"
+	lateReports  bool   // it came after, and before did not
 	features     bool   // the "features" member has begun
 	featureStart int64  // its offset in the file
 	pending      []span // features scanned, not yet in a batch
@@ -180,8 +188,10 @@ func (s *streamer) run(workers int) error {
 				return errFallback
 			case k == "type":
 				s.typ = string(v)
-			case k == "reports" && s.features:
+			case k == "reports" && s.reportsFirst:
 				return errFallback // the features were checked against the earlier reports
+			case k == "reports" && s.features:
+				s.lateReports, s.reports = true, string(v)
 			case k == "reports":
 				s.reports = string(v)
 			}
@@ -209,6 +219,7 @@ func (s *streamer) featureArray(workers int) error {
 	s.features = true
 	s.pos++ // '['
 	s.featureStart = s.base + int64(s.pos)
+	s.reportsFirst = s.reports != ""
 	s.l.reports(s.reports)
 	s.work = make(chan batch)
 	for range workers {

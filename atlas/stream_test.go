@@ -40,13 +40,21 @@ func streamInputs(t testing.TB) map[string]string {
 	p1 := point(`{"id":"a","name":"A","excerpts":[{"report":"r1","text":"t"},{"report":"r9","text":"u"}]}`)
 	p2 := point(`{"id":"a","name":"B \"quoted\" \\\\","role":"setting","aliases":["x",1],"marker-color":"#zzz","excerpts":[{"text":"t"},{"report":"","text":"u"}]}`)
 	p3 := point(`{"name":"n` + "\xff" + `","confidence":0.5,"gazetteer":"geonames:1","alternatives":[{"gazetteer":"ne:X","name":"X","country":"FR"}],"reasons":["r"]}`)
+	// p4 has warnings before its excerpts' (ignored properties), among
+	// them (unknown reports) and after them (unattributed, UTF-8).
+	p4 := point(`{"id":"d","name":"D` + "\xfe" + `","aliases":[1],"confidence":"high","excerpts":[{"report":"zz","text":"t"},{"text":"u"},{"report":"r1","text":"v"},{"report":"r8","text":"w"}]}`)
 	reports := `[{"id":"r1","title":"One","settings":["a","zz"]},{"id":"r1"},{"title":"no id"},3]`
-	feats := p1 + ",\n " + p2 + ",\t" + p3 + `,1,"s",null,[1,2],{},{"type":"Feature"}`
+	feats := p1 + ",\n " + p2 + ",\t" + p3 + `,1,"s",null,[1,2],{},{"type":"Feature"},` + p4
 	for name, s := range map[string]string{
 		"plain":                 `{"type":"FeatureCollection","features":[` + feats + `]}`,
 		"reports first":         `{"type":"FeatureCollection","reports":` + reports + `,"features":[` + feats + `]}`,
 		"reports after":         `{"type":"FeatureCollection","features":[` + feats + `],"reports":` + reports + `}`,
 		"reports twice":         `{"reports":[],"type":"FeatureCollection","reports":` + reports + `,"features":[` + feats + `]}`,
+		"reports after twice":   `{"type":"FeatureCollection","reports":[],"features":[` + feats + `],"reports":` + reports + `}`,
+		"reports last, twice":   `{"type":"FeatureCollection","features":[` + feats + `],"reports":[],"reports":` + reports + `}`,
+		"reports after, null":   `{"type":"FeatureCollection","features":[` + feats + `],"reports":null}`,
+		"reports after, bad":    `{"type":"FeatureCollection","features":[` + feats + `],"reports":{"x":1}}`,
+		"reports after, empty":  `{"type":"FeatureCollection","features":[],"reports":[{"id":"r1","settings":["x"]}]}`,
 		"reports null":          `{"type":"FeatureCollection","reports":null,"features":[` + p1 + `]}`,
 		"reports not a list":    `{"type":"FeatureCollection","reports":{"a":1},"features":[` + p1 + `]}`,
 		"type last":             `{"features":[` + feats + `],"type":"FeatureCollection"}`,
@@ -128,7 +136,8 @@ var streams = map[string]bool{
 	"reports null": true, "reports not a list": true, "type last": true, "type twice": true,
 	"features empty": true, "features empty, rep": true, "all skipped": true, "bom": true,
 	"white space": true, "other members": true, "deep": true, "giant string member": true,
-	"giant feature": true, "many": true, "type escaped": true,
+	"giant feature": true, "many": true, "type escaped": true, "reports after": true,
+	"reports last, twice": true, "reports after, null": true, "reports after, bad": true, "reports after, empty": true,
 	"testdata/bad/coordinates-missing.geojson": true, "testdata/bad/coordinates-overflow.geojson": true,
 	"testdata/bad/coordinates-string.geojson": true, "testdata/bad/coordinates-too-few.geojson": true,
 	"testdata/bad/excerpts-wrong-shape.geojson": true, "testdata/bad/latitude-out-of-range.geojson": true,
