@@ -115,8 +115,8 @@ type LoadOptions struct {
 // the places it gives plus a few chunks, not the file's size. A file it
 // cannot read that way — one that is not valid JSON, a single Feature,
 // "reports" both before and after "features", and other rare shapes — is
-// then read again whole (as Load), which alone gives their messages. Either way
-// the result and the messages are those of Load.
+// then read again whole (as Load), which alone gives their messages.
+// Either way the result and the messages are those of Load.
 func LoadFileWith(path string, o LoadOptions) (*Atlas, error) {
 	if o.Context == nil {
 		o.Context = context.Background()

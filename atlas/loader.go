@@ -67,8 +67,9 @@ func (l *loader) features(raws []string) bool {
 				if ctx.Err() != nil {
 					return false
 				}
-				if progress != nil {
-					progress(int(decoded.Add(int64(n))), len(raws))
+				// done == total is the last call's, below.
+				if done := int(decoded.Add(int64(n))); progress != nil && done < len(raws) {
+					progress(done, len(raws))
 				}
 				return true
 			})
