@@ -3,8 +3,9 @@
 // nor exhaust memory: a named pipe, a device, a socket or a directory is
 // refused before it is opened, a file over a size limit is refused before
 // it is read, and what is opened is checked again (it may have been swapped
-// in between) and read through a limit. Dir, a folder as an fs.FS, also
-// refuses symbolic links that lead out of the folder.
+// in between) and read through a limit. Read and ReadFS read a file whole;
+// Open gives it to be read in parts, through the same limit. Dir, a folder
+// as an fs.FS, also refuses symbolic links that lead out of the folder.
 //
 // Every error is an *Error; test it with errors.Is against ErrNotRegular,
 // ErrTooLarge and ErrOutside, or errors.As for the details, never by its
