@@ -11,7 +11,8 @@
 // ErrTooLarge and ErrOutside, or errors.As for the details, never by its
 // text.
 //
-// The package has no state; everything in it is safe for concurrent use.
+// The package has no state; everything in it is safe for concurrent use,
+// except that a File is read by one goroutine at a time.
 package userfile
 
 import (
