@@ -2,8 +2,13 @@ package atlas_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb/geojson"
 
@@ -115,5 +120,82 @@ func BenchmarkEncode100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.SetBytes(int64(len(data)))
+	}
+}
+
+// BenchmarkLoadFile1M loads a generated 1M-place file (376 MB, written
+// once to a temporary folder) with LoadFileWith, as the window does. It
+// reports, besides the time, peak-heap-MB: the most heap (live and not yet
+// collected objects, runtime/metrics /memory/classes/heap/objects:bytes,
+// sampled every millisecond by a background goroutine) during a load,
+// which starts from a collected heap; and live-MB: the heap the result
+// keeps once collected.
+func BenchmarkLoadFile1M(b *testing.B) {
+	const n = 1_000_000
+	path := filepath.Join(b.TempDir(), "p1m.geojson")
+	if err := os.WriteFile(path, generated(b, n), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	genMu.Lock()
+	delete(genCache, n) // the file is on disk: do not count its bytes
+	genMu.Unlock()
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(fi.Size())
+	b.ReportAllocs()
+	var peak, live uint64
+	for b.Loop() {
+		b.StopTimer()
+		runtime.GC()
+		stop := sampleHeap(&peak)
+		b.StartTimer()
+		a, err := atlas.LoadFileWith(path, atlas.LoadOptions{})
+		b.StopTimer()
+		stop()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(a.Places) != n {
+			b.Fatalf("loaded %d places; want %d", len(a.Places), n)
+		}
+		runtime.GC()
+		live = max(live, heapObjects())
+		runtime.KeepAlive(a)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+	b.ReportMetric(float64(live)/1e6, "live-MB")
+}
+
+// heapObjects returns the bytes of heap objects, live or not yet swept.
+func heapObjects() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// sampleHeap raises *peak to the most heapObjects gives, sampled every
+// millisecond until the returned stop is called.
+func sampleHeap(peak *uint64) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			*peak = max(*peak, heapObjects())
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+		*peak = max(*peak, heapObjects())
 	}
 }

@@ -20,7 +20,10 @@
 // and MaxReportFileSize: a named pipe, a device or an oversized file is
 // refused before it is read, never blocking. Report files are read through
 // ReportsDir, which refuses symbolic links that lead out of the places
-// file's folder.
+// file's folder. LoadFile and LoadFileWith read a places file in chunks
+// and decode each chunk's features while they read the next, so that a
+// load takes about the memory of the places it gives, not that of the
+// file as well; Load is given the whole file's bytes.
 //
 // The package has no user-interface code and is safe to use from any
 // goroutine: it keeps no state between calls.

@@ -17,9 +17,10 @@ type issue struct {
 
 // featureIssue is what was wrong with one feature.
 type featureIssue struct {
-	feature  int
-	skip     issue   // why the feature was left out; no msg when it is usable
-	warnings []issue // what was ignored in a usable feature
+	feature    int
+	skip       issue   // why the feature was left out; no msg when it is usable
+	warnings   []issue // what was ignored in a usable feature
+	excerptsAt int     // how many of warnings came before the excerpts'
 }
 
 // featureDecoder decodes features one at a time. It is not safe for
@@ -33,6 +34,8 @@ type featureDecoder struct {
 	badUTF8      []string     // the fields of this feature with invalid UTF-8
 	num          []byte       // scratch for a number's text (see number)
 	provenances  []Provenance // the block newProvenance takes from
+	excerpts     []Excerpt    // the block newExcerpts takes from
+	excerptsAt   int          // how many warnings the feature had when its excerpts were read
 }
 
 // str returns a JSON string's value as a string of its own (fastjson's
@@ -55,6 +58,7 @@ func (fd *featureDecoder) str(v *fastjson.Value, field string) string {
 func (fd *featureDecoder) decode(i int, raw string, p *Place, warnings *[]issue) issue {
 	*p = Place{Feature: i, Role: RoleMentioned}
 	fd.badUTF8 = fd.badUTF8[:0]
+	fd.excerptsAt = 0
 	v, err := fd.parser.Parse(raw)
 	if err != nil { // cannot happen after validation, but never trust it
 		return issue{ProblemNotFeature, fmt.Sprintf("is not valid JSON: %v", err)}

@@ -93,17 +93,30 @@ func LoadFile(path string) (*Atlas, error) {
 type LoadOptions struct {
 	// Context, when set, stops the load once it is done: LoadFileWith
 	// then returns its Err. Decoding stops within a few thousand
-	// features; reading and validating the file run to their end.
+	// features, and reading the file at the next chunk (8 MiB).
 	Context context.Context
 	// Progress, when set, is told how many of the file's features are
-	// decoded, every few thousand and once at the end. It is called from
-	// the decoding goroutines, possibly several at once, so it must be
-	// safe for concurrent use, and quick.
+	// decoded (done) and how many it has (total), every few thousand and
+	// once at the end. Until the last call total is an estimate, from
+	// the file's size and the bytes the features so far took, and may
+	// change from call to call, but it is always more than done; the
+	// last call has done == total, the exact count. It is called from the
+	// decoding goroutines, possibly several at once, so it must be safe
+	// for concurrent use, and quick.
 	Progress func(done, total int)
 }
 
 // LoadFileWith is LoadFile with options: a context that cancels it and
 // a progress callback, for a window loading a big file on a worker.
+//
+// It reads the file in chunks of 8 MiB, decoding each chunk's features
+// on every core while it reads the next, and drops each chunk once its
+// features are decoded, so that the memory a load takes is about that of
+// the places it gives plus a few chunks, not the file's size. A file it
+// cannot read that way — one that is not valid JSON, a single Feature,
+// "reports" both before and after "features", and other rare shapes — is
+// then read again whole (as Load), which alone gives their messages.
+// Either way the result and the messages are those of Load.
 func LoadFileWith(path string, o LoadOptions) (*Atlas, error) {
 	if o.Context == nil {
 		o.Context = context.Background()
@@ -111,13 +124,27 @@ func LoadFileWith(path string, o LoadOptions) (*Atlas, error) {
 	if err := o.Context.Err(); err != nil {
 		return nil, err
 	}
+	f, err := userfile.Open(path, MaxPlacesFileSize)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	a, err := stream(path, f, f.Size(), o, streamChunk)
+	f.Close()
+	if !errors.Is(err, errFallback) {
+		return a, err
+	}
 	data, err := userfile.Read(path, MaxPlacesFileSize)
 	if err != nil {
-		e := fileError(path, "%s", describeReadError(err, "the file"))
-		e.Err = err
-		return nil, e
+		return nil, readError(path, err)
 	}
 	return load(path, data, o)
+}
+
+// readError is the *Error for err, the error reading the file name.
+func readError(name string, err error) *Error {
+	e := fileError(name, "%s", describeReadError(err, "the file"))
+	e.Err = err
+	return e
 }
 
 // describeReadError says why a file could not be read, with subject

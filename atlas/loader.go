@@ -17,6 +17,7 @@ type loader struct {
 	atlas *Atlas
 
 	reportsGiven bool        // the file has a "reports" member
+	lateReports  bool        // it came after the features, so keep checks the excerpts' report ids
 	opts         LoadOptions // Context is set
 }
 
@@ -50,7 +51,6 @@ const progressEvery = 4096
 func (l *loader) features(raws []string) bool {
 	ctx, progress := l.opts.Context, l.opts.Progress
 	var decoded atomic.Int64
-	a := l.atlas
 	places := make([]Place, len(raws))
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	if len(raws) < parallelMin {
@@ -62,23 +62,17 @@ func (l *loader) features(raws []string) bool {
 	for w := range workers {
 		lo, hi := w*per, min((w+1)*per, len(raws))
 		wg.Go(func() {
-			fd := featureDecoder{checkReports: l.reportsGiven, knownReports: a.reportIndex}
-			var warnings []issue
-			for i := lo; i < hi; i++ {
-				if k := i - lo; k > 0 && k%progressEvery == 0 {
-					if ctx.Err() != nil {
-						return
-					}
-					if progress != nil {
-						progress(int(decoded.Add(progressEvery)), len(raws))
-					}
+			fd := l.newDecoder()
+			issues[w], _ = fd.run(lo, places[lo:hi], func(k int) (string, bool) { return raws[lo+k], true }, func(n int) bool {
+				if ctx.Err() != nil {
+					return false
 				}
-				warnings = warnings[:0]
-				skip := fd.decode(i, raws[i], &places[i], &warnings)
-				if skip.msg != "" || len(warnings) > 0 {
-					issues[w] = append(issues[w], featureIssue{i, skip, slices.Clone(warnings)})
+				// done == total is the last call's, below.
+				if done := int(decoded.Add(int64(n))); progress != nil && done < len(raws) {
+					progress(done, len(raws))
 				}
-			}
+				return true
+			})
 		})
 	}
 	wg.Wait()
@@ -88,13 +82,57 @@ func (l *loader) features(raws []string) bool {
 	if progress != nil {
 		progress(len(raws), len(raws))
 	}
+	l.keep(places, slices.Concat(issues...))
+	return true
+}
 
-	// Compact in place, in file order, skipping the unusable features.
-	all := slices.Concat(issues...)
-	a.placeIndex = make(map[string]int, len(raws)-len(all))
+// newDecoder returns a feature decoder for one goroutine, once the
+// reports are known.
+func (l *loader) newDecoder() *featureDecoder {
+	return &featureDecoder{checkReports: l.reportsGiven, knownReports: l.atlas.reportIndex}
+}
+
+// run decodes the features raw(0), raw(1), …, numbered from first on, into
+// places, one for each, and returns what was wrong with them, by feature.
+// Every progressEvery features, and once at the end, it calls tick with
+// how many it decoded since the last call. It stops, reporting false, when
+// tick reports false or raw does (the feature is not valid JSON).
+func (fd *featureDecoder) run(first int, places []Place, raw func(k int) (string, bool), tick func(n int) bool) ([]featureIssue, bool) {
+	var issues []featureIssue
+	var warnings []issue
+	since := 0 // features decoded since the last tick
+	for k := range places {
+		if since == progressEvery {
+			if !tick(since) {
+				return issues, false
+			}
+			since = 0
+		}
+		r, ok := raw(k)
+		if !ok {
+			return issues, false
+		}
+		warnings = warnings[:0]
+		skip := fd.decode(first+k, r, &places[k], &warnings)
+		if skip.msg != "" || len(warnings) > 0 {
+			issues = append(issues, featureIssue{first + k, skip, slices.Clone(warnings), fd.excerptsAt})
+		}
+		since++
+	}
+	return issues, since == 0 || tick(since)
+}
+
+// keep adds the usable places of places, the decoded features, given what
+// was wrong with them in feature order. It compacts places in place, in
+// file order, skipping the unusable features, and warns of the rest.
+func (l *loader) keep(places []Place, all []featureIssue) {
+	a := l.atlas
+	a.placeIndex = make(map[string]int, len(places)-len(all))
 	n := 0
 	var dups []int // places whose id an earlier place has
 	for i := range places {
+		var ws []issue
+		at := 0 // where in ws the excerpts' warnings go
 		if len(all) > 0 && all[0].feature == i {
 			is := all[0]
 			all = all[1:]
@@ -102,9 +140,18 @@ func (l *loader) features(raws []string) bool {
 				a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Skipped: true, Kind: is.skip.kind, Msg: is.skip.msg + "; feature skipped"})
 				continue
 			}
-			for _, w := range is.warnings {
-				a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Kind: w.kind, Msg: w.msg})
+			ws, at = is.warnings, is.excerptsAt
+		}
+		if l.lateReports && l.reportsGiven {
+			for j, e := range places[i].Excerpts {
+				if _, ok := a.reportIndex[e.Report]; !ok && e.Report != "" {
+					ws = slices.Insert(ws, at, unknownReport(j, e.Report))
+					at++
+				}
 			}
+		}
+		for _, w := range ws {
+			a.Warnings = append(a.Warnings, Problem{File: l.file, Feature: i, Kind: w.kind, Msg: w.msg})
 		}
 		if n != i {
 			places[n] = places[i]
@@ -117,7 +164,6 @@ func (l *loader) features(raws []string) bool {
 	clear(places[n:])
 	a.Places = places[:n]
 	l.rename(a.Places, dups)
-	return true
 }
 
 // add gives places[n] an id and name and indexes it, unless an earlier

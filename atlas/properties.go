@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,10 +61,11 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		}
 	}
 	if v := m.get("kind"); v != nil {
-		switch kd := v.GetStringBytes(); string(kd) {
-		case string(KindCity), string(KindRegion), string(KindCountry), string(KindSea), string(KindArea):
-			p.Kind = Kind(kd)
-		default:
+		// The constant, not Kind(kd): a string allocated per place.
+		kd := v.GetStringBytes()
+		if i := slices.IndexFunc(kinds[:], func(k Kind) bool { return string(k) == string(kd) }); i >= 0 {
+			p.Kind = kinds[i]
+		} else {
 			warn("kind is %s; want city, region, country, sea or area (ignored)", describe(v))
 		}
 	}
@@ -108,6 +110,9 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 	return fd.readExcerpts(p, excerpts, warnings)
 }
 
+// kinds are the kinds a place may have.
+var kinds = [...]Kind{KindCity, KindRegion, KindCountry, KindSea, KindArea}
+
 // members looks up an object's members, counting those it finds.
 type members struct {
 	o     *fastjson.Object
@@ -127,6 +132,7 @@ func (m *members) get(key string) *fastjson.Value {
 // place is for. One that names no report is kept, unattributed (Report
 // ""), with one warning for the feature.
 func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]issue) issue {
+	fd.excerptsAt = len(*warnings)
 	if isNull(v) {
 		return issue{}
 	}
@@ -137,7 +143,7 @@ func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]
 		return bad(`excerpts is %s; want a list of {"report": …, "text": …} objects`, describe(v))
 	}
 	a := v.GetArray()
-	p.Excerpts = make([]Excerpt, 0, len(a))
+	p.Excerpts = fd.newExcerpts(len(a))
 	unattributed, first := 0, -1
 	var firstReport string
 	for j, e := range a {
@@ -160,7 +166,7 @@ func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]
 			ex.Report = fd.reportID(report)
 			if fd.checkReports {
 				if _, ok := fd.knownReports[ex.Report]; !ok {
-					*warnings = append(*warnings, issue{ProblemUnknownReport, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, clipName(ex.Report))})
+					*warnings = append(*warnings, unknownReport(j, ex.Report))
 				}
 			}
 		}
@@ -173,6 +179,32 @@ func (fd *featureDecoder) readExcerpts(p *Place, v *fastjson.Value, warnings *[]
 		*warnings = append(*warnings, issue{ProblemUnattributed, fmt.Sprintf(`%d excerpts name no report (the first, excerpts[%d], "report" is %s); kept as unattributed quotes`, unattributed, first, firstReport)})
 	}
 	return issue{}
+}
+
+// unknownReport is the warning for excerpts[j] quoting the report id,
+// which the file's reports do not list.
+func unknownReport(j int, id string) issue {
+	return issue{ProblemUnknownReport, fmt.Sprintf(`excerpts[%d] quotes report %q, which the file's "reports" does not list`, j, clipName(id))}
+}
+
+// excerptBlock is how many excerpts newExcerpts allocates at a time.
+const excerptBlock = 1024
+
+// newExcerpts returns an empty slice with room for n excerpts, from a block
+// of them, so that a million places cost a thousand allocations for their
+// excerpts rather than a million. Its capacity is n, so that appending more
+// reallocates rather than writing over the next place's; a block lives as
+// long as any place in it, as the string arena's do.
+func (fd *featureDecoder) newExcerpts(n int) []Excerpt {
+	if n > excerptBlock/8 {
+		return make([]Excerpt, 0, n)
+	}
+	if len(fd.excerpts)+n > cap(fd.excerpts) {
+		fd.excerpts = make([]Excerpt, 0, excerptBlock)
+	}
+	start := len(fd.excerpts)
+	fd.excerpts = fd.excerpts[:start+n]
+	return fd.excerpts[start : start : start+n]
 }
 
 // reportID returns a report id, sharing one string per report rather than

@@ -21,7 +21,7 @@ func TestOpenedFIFO(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	_, err = readChecked("places.geojson", f, 100, func() string { return "" })
+	_, err = checkOpened("places.geojson", f, 100, func() string { return "" })
 	if !errors.Is(err, ErrNotRegular) {
 		t.Fatalf("err = %v; want ErrNotRegular", err)
 	}

@@ -3,14 +3,16 @@
 // nor exhaust memory: a named pipe, a device, a socket or a directory is
 // refused before it is opened, a file over a size limit is refused before
 // it is read, and what is opened is checked again (it may have been swapped
-// in between) and read through a limit. Dir, a folder as an fs.FS, also
-// refuses symbolic links that lead out of the folder.
+// in between) and read through a limit. Read and ReadFS read a file whole;
+// Open gives it to be read in parts, through the same limit. Dir, a folder
+// as an fs.FS, also refuses symbolic links that lead out of the folder.
 //
 // Every error is an *Error; test it with errors.Is against ErrNotRegular,
 // ErrTooLarge and ErrOutside, or errors.As for the details, never by its
 // text.
 //
-// The package has no state; everything in it is safe for concurrent use.
+// The package has no state; everything in it is safe for concurrent use,
+// except that a File is read by one goroutine at a time.
 package userfile
 
 import (
@@ -34,6 +36,21 @@ const openFlags = os.O_RDONLY | syscall.O_NONBLOCK
 // directory is refused without blocking. The error is an *Error naming the
 // file as given.
 func Read(name string, limit int64) ([]byte, error) {
+	f, err := Open(name, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.readAll()
+}
+
+// Open opens the named file for reading in parts, with Read's checks: it
+// must be a regular file of at most limit bytes (a symbolic link is
+// followed); a named pipe, device, socket or directory is refused without
+// blocking, and the opened file is checked again. Reading it past limit
+// bytes (it grew after the checks) fails. The error is an *Error naming
+// the file as given. The caller must Close the File.
+func Open(name string, limit int64) (*File, error) {
 	fi, err := os.Stat(name)
 	if err != nil {
 		return nil, unreadable(name, err)
@@ -42,7 +59,7 @@ func Read(name string, limit int64) ([]byte, error) {
 	if err := check(name, fi, limit, link); err != nil {
 		return nil, err
 	}
-	return readOpened(name, limit, link, func() (fs.File, error) { return os.OpenFile(name, openFlags, 0) })
+	return openChecked(name, limit, link, func() (fs.File, error) { return os.OpenFile(name, openFlags, 0) })
 }
 
 // ReadFS is Read for the named file of fsys. The file is stat'ed before it
@@ -65,23 +82,43 @@ func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if err := check(name, fi, limit, link); err != nil {
 		return nil, err
 	}
-	return readOpened(name, limit, link, func() (fs.File, error) { return fsys.Open(name) })
+	f, err := openChecked(name, limit, link, func() (fs.File, error) { return fsys.Open(name) })
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.readAll()
 }
 
-// readOpened opens a file already checked by name, checks the open file
-// again and reads at most limit bytes of it.
-func readOpened(name string, limit int64, link func() string, open func() (fs.File, error)) ([]byte, error) {
+// File is a file Open checked, read through its size limit. Its methods
+// return *Error errors, except io.EOF at the end. It is not safe for
+// concurrent use.
+type File struct {
+	name  string
+	f     fs.File
+	size  int64 // as the opened file's Stat gave it
+	limit int64
+	read  int64 // bytes read so far
+}
+
+// openChecked opens a file already checked by name and checks the open
+// file again.
+func openChecked(name string, limit int64, link func() string, open func() (fs.File, error)) (*File, error) {
 	f, err := open()
 	if err != nil {
 		return nil, unreadable(name, err)
 	}
-	defer f.Close()
-	return readChecked(name, f, limit, link)
+	uf, err := checkOpened(name, f, limit, link)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return uf, nil
 }
 
-// readChecked checks the open file f (it may not be the file stat'ed by
-// name) and reads it, refusing more than limit bytes.
-func readChecked(name string, f fs.File, limit int64, link func() string) ([]byte, error) {
+// checkOpened checks the open file f (it may not be the file stat'ed by
+// name) and returns it as a File that refuses more than limit bytes.
+func checkOpened(name string, f fs.File, limit int64, link func() string) (*File, error) {
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, unreadable(name, err)
@@ -89,28 +126,65 @@ func readChecked(name string, f fs.File, limit int64, link func() string) ([]byt
 	if err := check(name, fi, limit, link); err != nil {
 		return nil, err
 	}
-	limit = min(limit, math.MaxInt-1)
+	return &File{name: name, f: f, size: fi.Size(), limit: min(limit, math.MaxInt-1)}, nil
+}
+
+// Size returns the file's size in bytes when it was opened, as its Stat
+// gave it: files that report no size (in /proc) say 0, and a file may
+// grow or shrink while it is read.
+func (f *File) Size() int64 { return f.size }
+
+// Read reads up to len(p) bytes into p, as io.Reader. Once the file has
+// given more than its limit (it grew while read), Read fails with an
+// *Error of kind TooLarge whose Size is -1.
+func (f *File) Read(p []byte) (int, error) {
+	tooLarge := func() error { return &Error{Name: f.name, Kind: TooLarge, Size: -1, Limit: f.limit} }
+	if f.read > f.limit {
+		return 0, tooLarge()
+	}
+	// Read one byte past the limit at most, to know it was passed.
+	if room := f.limit + 1 - f.read; int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := f.f.Read(p)
+	f.read += int64(n)
+	switch {
+	case f.read > f.limit:
+		return n, tooLarge()
+	case err == io.EOF:
+		return n, err
+	case err != nil:
+		return n, unreadable(f.name, err)
+	}
+	return n, nil
+}
+
+// Close closes the file.
+func (f *File) Close() error {
+	if err := f.f.Close(); err != nil {
+		return unreadable(f.name, err)
+	}
+	return nil
+}
+
+// readAll reads what is left of the file.
+func (f *File) readAll() ([]byte, error) {
 	// One more byte than the size, so that reading to EOF does not grow
 	// the buffer; files that report no size (in /proc) grow it as needed.
-	buf := make([]byte, 0, fi.Size()+1)
-	r := io.LimitReader(f, limit+1)
+	buf := make([]byte, 0, f.size+1)
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
+		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
-			break
+			return buf, nil
 		}
 		if err != nil {
-			return nil, unreadable(name, err)
+			return nil, err
 		}
 	}
-	if int64(len(buf)) > limit {
-		return nil, &Error{Name: name, Kind: TooLarge, Size: -1, Limit: limit}
-	}
-	return buf, nil
 }
 
 // check refuses fi unless it is a regular file of at most limit bytes.

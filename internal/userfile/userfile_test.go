@@ -2,12 +2,14 @@ package userfile_test
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"reportmap/internal/userfile"
 	"reportmap/internal/userfile/userfiletest"
@@ -35,6 +37,14 @@ var readers = []struct {
 		}
 		defer r.Close()
 		return userfile.ReadFS(r.FS(), name, limit)
+	}},
+	{"Open", func(dir, name string, limit int64) ([]byte, error) {
+		f, err := userfile.Open(filepath.Join(dir, name), limit)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return io.ReadAll(iotest.HalfReader(f)) // in small parts
 	}},
 }
 
@@ -94,7 +104,11 @@ func TestRead(t *testing.T) {
 			t.Run(tt.name+"/"+rd.name, func(t *testing.T) {
 				dir := t.TempDir()
 				tt.make(t, filepath.Join(dir, "f"))
-				w, found := tt.want[rd.name]
+				key := rd.name
+				if key == "Open" { // by path, as Read
+					key = "Read"
+				}
+				w, found := tt.want[key]
 				if !found {
 					w = tt.want[""]
 				}
@@ -115,7 +129,7 @@ func TestRead(t *testing.T) {
 					t.Errorf("kind %d, errors.Is(%v) %v; want kind %d", ue.Kind, w.is, errors.Is(err, w.is), w.kind)
 				}
 				name := "f"
-				if rd.name == "Read" {
+				if key == "Read" {
 					name = filepath.Join(dir, "f")
 				}
 				if w := strings.ReplaceAll(w.msg, "{f}", name); !strings.Contains(ue.Message(), w) {
@@ -215,4 +229,32 @@ func listen(t *testing.T, path string) {
 		t.Skipf("cannot make a socket: %v", err)
 	}
 	t.Cleanup(func() { l.Close() })
+}
+
+// TestOpenGrowing reads, with Open, a file that grows past the limit after
+// it was checked: the read that passes the limit fails with TooLarge.
+func TestOpenGrowing(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "places.geojson")
+	if err := os.WriteFile(p, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := userfile.Open(p, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if f.Size() != 10 {
+		t.Errorf("Size() = %d; want 10", f.Size())
+	}
+	if err := os.WriteFile(p, []byte("0123456789abc"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(f)
+	var ue *userfile.Error
+	if !errors.As(err, &ue) || ue.Kind != userfile.TooLarge || ue.Size != -1 || !errors.Is(err, userfile.ErrTooLarge) {
+		t.Fatalf("read %q, %v; want TooLarge with Size -1", b, err)
+	}
+	if n, err := f.Read(make([]byte, 4)); n != 0 || !errors.Is(err, userfile.ErrTooLarge) {
+		t.Errorf("read again: %d, %v; want 0, TooLarge", n, err)
+	}
 }
