@@ -21,13 +21,13 @@ type Atlas struct {
 	Places   []Place   // in file order
 	Warnings []Problem // features skipped and properties ignored
 
-	placeIndex  map[string]int
+	placeIndex  idIndex // over Places
 	reportIndex map[string]int
 }
 
 // Place returns the place with the given id, or nil.
 func (a *Atlas) Place(id string) *Place {
-	if i, ok := a.placeIndex[id]; ok {
+	if i, ok := a.placeIndex.get(a.Places, id); ok {
 		return &a.Places[i]
 	}
 	return nil
@@ -35,7 +35,7 @@ func (a *Atlas) Place(id string) *Place {
 
 // Index returns the index in Places of the place with the given id, or -1.
 func (a *Atlas) Index(id string) int {
-	if i, ok := a.placeIndex[id]; ok {
+	if i, ok := a.placeIndex.get(a.Places, id); ok {
 		return i
 	}
 	return -1

@@ -26,7 +26,6 @@ func newLoader(file string) *loader {
 		file: file,
 		atlas: &Atlas{
 			File:        file,
-			placeIndex:  map[string]int{},
 			reportIndex: map[string]int{},
 		},
 	}
@@ -127,7 +126,7 @@ func (fd *featureDecoder) run(first int, places []Place, raw func(k int) (string
 // file order, skipping the unusable features, and warns of the rest.
 func (l *loader) keep(places []Place, all []featureIssue) {
 	a := l.atlas
-	a.placeIndex = make(map[string]int, len(places)-len(all))
+	a.placeIndex = newIDIndex(len(places) - len(all))
 	n := 0
 	var dups []int // places whose id an earlier place has
 	for i := range places {
@@ -187,11 +186,7 @@ func (l *loader) add(places []Place, n int) bool {
 		}
 		l.warn(ProblemNoName, i, "has no name; shown as %q", clipName(p.Name))
 	}
-	if _, dup := l.atlas.placeIndex[p.ID]; dup {
-		return false
-	}
-	l.atlas.placeIndex[p.ID] = n
-	return true
+	return l.atlas.placeIndex.add(places, n)
 }
 
 // rename gives each place of dups, whose id an earlier place has, the
@@ -200,7 +195,7 @@ func (l *loader) add(places []Place, n int) bool {
 // keeps it and a second "x" becomes "x-3". Each id remembers the next
 // suffix to try, so that n features sharing one id cost O(n), not O(n²).
 func (l *loader) rename(places []Place, dups []int) {
-	index := l.atlas.placeIndex
+	index := &l.atlas.placeIndex
 	next := map[string]int{}
 	for _, n := range dups {
 		p := &places[n]
@@ -209,13 +204,14 @@ func (l *loader) rename(places []Place, dups []int) {
 		for {
 			p.ID = id + "-" + strconv.Itoa(k)
 			k++
-			if _, taken := index[p.ID]; !taken {
+			if _, taken := index.get(places, p.ID); !taken {
 				break
 			}
 		}
 		next[id] = k
-		index[p.ID] = n
-		l.warn(ProblemDuplicateID, p.Feature, "id %q is already used by feature %d; renamed %q", clipName(id), places[index[id]].Feature, clipName(id)+p.ID[len(id):])
+		index.add(places, n)
+		first, _ := index.get(places, id)
+		l.warn(ProblemDuplicateID, p.Feature, "id %q is already used by feature %d; renamed %q", clipName(id), places[first].Feature, clipName(id)+p.ID[len(id):])
 	}
 }
 

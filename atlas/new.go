@@ -6,11 +6,9 @@ package atlas
 // Place and Report find. The slices are kept, not copied.
 func New(file string, reports []Report, places []Place) *Atlas {
 	a := &Atlas{File: file, Reports: reports, Places: places,
-		placeIndex: make(map[string]int, len(places)), reportIndex: make(map[string]int, len(reports))}
+		placeIndex: newIDIndex(len(places)), reportIndex: make(map[string]int, len(reports))}
 	for i := range places {
-		if _, dup := a.placeIndex[places[i].ID]; !dup {
-			a.placeIndex[places[i].ID] = i
-		}
+		a.placeIndex.add(places, i) // the first of an id stays
 	}
 	for i := range reports {
 		if _, dup := a.reportIndex[reports[i].ID]; !dup {
