@@ -49,17 +49,24 @@ func Preload() {
 // entry (Provenance.Gazetteer), for a place found by the geoparser or
 // made by hand with a "gazetteer" id. A qualified name (Qualified) takes
 // the part of that outline its direction names (Part). Of stops at the
-// first error lookup returns.
+// first error lookup returns. When no place has an area, it returns nil
+// (a million points make no slice of a million nils).
 func Of(places []atlas.Place, lookup Lookup) ([]orb.MultiPolygon, error) {
-	out := make([]orb.MultiPolygon, len(places))
+	var out []orb.MultiPolygon
+	set := func(i int, mp orb.MultiPolygon) {
+		if out == nil {
+			out = make([]orb.MultiPolygon, len(places))
+		}
+		out[i] = mp
+	}
 	for i := range places {
 		p := &places[i]
 		switch g := p.Geometry.(type) {
 		case orb.Polygon:
-			out[i] = orb.MultiPolygon{g}
+			set(i, orb.MultiPolygon{g})
 			continue
 		case orb.MultiPolygon:
-			out[i] = g
+			set(i, g)
 			continue
 		}
 		if p.Provenance == nil || p.Provenance.Gazetteer == "" || lookup == nil {
@@ -75,7 +82,7 @@ func Of(places []atlas.Place, lookup Lookup) ([]orb.MultiPolygon, error) {
 		if d, ok := Qualified(p); ok {
 			mp = Part(mp, d)
 		}
-		out[i] = mp
+		set(i, mp)
 	}
 	return out, nil
 }

@@ -108,3 +108,11 @@ func TestFileGeometryWins(t *testing.T) {
 		t.Errorf("a city or a bad id has an area: %v, %v", got[1] != nil, got[2] != nil)
 	}
 }
+
+func TestNoAreasNoSlice(t *testing.T) {
+	places := make([]atlas.Place, 1000)
+	got, err := areas.Of(places, areas.Embedded)
+	if err != nil || got != nil {
+		t.Errorf("points only: got %d areas, %v; want nil", len(got), err)
+	}
+}
