@@ -304,17 +304,15 @@ func newIndex(places []atlas.Place, shown []int) *cluster.Index {
 	if shown != nil {
 		n = len(shown)
 	}
-	pts := make([]cluster.Point, n)
-	for k := range pts {
+	return cluster.NewFunc(n, func(k int) cluster.Point {
 		i := k
 		if shown != nil {
 			i = shown[k]
 		}
 		p := &places[i]
 		w := viewport.ToWorld(p.Point)
-		pts[k] = cluster.Point{X: w[0], Y: w[1], Priority: p.Role == atlas.RoleSetting}
-	}
-	return cluster.New(pts, cluster.Options{Radius: clusterRadius, MaxZoom: int(viewport.MaxZoom) - 1, MinPriorityPoints: minSettingCluster})
+		return cluster.Point{X: w[0], Y: w[1], Priority: p.Role == atlas.RoleSetting}
+	}, cluster.Options{Radius: clusterRadius, MaxZoom: int(viewport.MaxZoom) - 1, MinPriorityPoints: minSettingCluster})
 }
 
 // markerLayout is where one view draws its markers: the visible items and

@@ -20,8 +20,14 @@ func worldRadius(px float64, z int) float64 {
 // O(n log n)-like time (a radix sort and a linear sweep per level) and
 // panics if there are more than math.MaxInt32 points.
 func New(points []Point, opt Options) *Index {
+	return NewFunc(len(points), func(i int) Point { return points[i] }, opt)
+}
+
+// NewFunc is New for the n points point(0), …, point(n-1), for a caller
+// whose points are not in a slice of their own: it calls point once per
+// point, in order, on the calling goroutine.
+func NewFunc(n int, point func(i int) Point, opt Options) *Index {
 	opt = opt.withDefaults()
-	n := len(points)
 	if n > math.MaxInt32 {
 		panic("cluster: more than math.MaxInt32 points")
 	}
@@ -32,7 +38,8 @@ func New(points []Point, opt Options) *Index {
 		levels:  make([]level, opt.MaxZoom+1),
 	}
 	b := newBuilder(n, ix)
-	for i, p := range points {
+	for i := range n {
+		p := point(i)
 		x, y := normalize(p.X, p.Y)
 		b.a.add(x, y, 1, p.Priority, int32(i))
 	}
