@@ -91,12 +91,13 @@ type Excerpt struct {
 }
 
 // Place is one place named in the reports.
+//
+// The small fields come last, packed together: a file may hold a million
+// places.
 type Place struct {
 	ID      string   // stable, unique within the file
 	Name    string   // display name; never empty (a fallback is made)
 	Aliases []string // other names for the place, as they appear in the text
-	Role    Role
-	Kind    Kind
 
 	// Point is where the place's marker goes: longitude and latitude in
 	// degrees (orb's X, Y order). For a Point feature it is the point;
@@ -109,12 +110,10 @@ type Place struct {
 
 	Excerpts []Excerpt
 
-	// Optional simplestyle-spec styling.
-	MarkerColor    color.NRGBA // valid only when HasMarkerColor
-	HasMarkerColor bool
-	MarkerSize     MarkerSize
-	Title          string
-	Description    string
+	// Optional simplestyle-spec styling; MarkerSize and MarkerColor are
+	// below, among the small fields.
+	Title       string
+	Description string
 
 	// Provenance says how the geoparser found the place, for a place
 	// that reportmap -import or the app's import found; nil for a place
@@ -124,6 +123,14 @@ type Place struct {
 	// Feature is the index of the feature in its file (0 for a file that is
 	// a single Feature).
 	Feature int
+
+	Role Role
+	Kind Kind
+
+	// Optional simplestyle-spec styling, with Title and Description.
+	MarkerSize     MarkerSize
+	MarkerColor    color.NRGBA // valid only when HasMarkerColor
+	HasMarkerColor bool
 }
 
 // Names returns the place's name followed by its aliases.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"reportmap/atlas"
 )
@@ -75,5 +76,13 @@ func TestLoadEnums(t *testing.T) {
 				t.Errorf("%s: Encode wrote %s; want %s in it", tt.props, out, m)
 			}
 		}
+	}
+}
+
+// TestPlaceSize keeps a Place within its share of issue 13's budget of a
+// million places in 0.9 GB: a field added in the wrong spot pads it.
+func TestPlaceSize(t *testing.T) {
+	if got := unsafe.Sizeof(atlas.Place{}); got > 168 {
+		t.Errorf("a Place is %d bytes; want at most 168", got)
 	}
 }
