@@ -205,7 +205,7 @@ func TestImportWithTheEmbeddedGazetteer(t *testing.T) {
 			p := &a.Places[i]
 			if p.Name == want.name {
 				found = true
-				if string(p.Role) != want.role || len(p.Excerpts) == 0 {
+				if p.Role.String() != want.role || len(p.Excerpts) == 0 {
 					t.Errorf("%s: role %s, %d excerpts; want %s with quotes", p.Name, p.Role, len(p.Excerpts), want.role)
 				}
 			}

@@ -43,7 +43,7 @@ func WriteCSV(w io.Writer, a *Atlas, places []int) error {
 		if len(p.Excerpts) > 0 {
 			first = p.Excerpts[0].Text
 		}
-		cw.Write([]string{p.Name, string(p.Kind), string(p.Role),
+		cw.Write([]string{p.Name, p.Kind.String(), p.Role.String(),
 			degrees(p.Point[0]), degrees(p.Point[1]),
 			strings.Join(names, "; "), first})
 	}

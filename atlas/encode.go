@@ -133,13 +133,13 @@ type propertiesJSON struct {
 	Name string `json:"name,omitempty"` // omitted when Load makes the same name without it
 	// Aliases is omitted when empty; Load makes nil of an empty list.
 	Aliases         []string      `json:"aliases,omitempty"`
-	Role            Role          `json:"role"`
-	Kind            Kind          `json:"kind,omitempty"`
+	Role            string        `json:"role"`
+	Kind            string        `json:"kind,omitempty"`
 	Point           *[2]float64   `json:"point,omitempty"` // the marker's point, when a geometry's is not RepresentativePoint
 	Title           string        `json:"title,omitempty"`
 	Description     string        `json:"description,omitempty"`
 	MarkerColor     string        `json:"marker-color,omitempty"`
-	MarkerSize      MarkerSize    `json:"marker-size,omitempty"`
+	MarkerSize      string        `json:"marker-size,omitempty"`
 	Excerpts        []excerptJSON `json:"excerpts"`
 	*provenanceJSON               // nil for a place made by hand: no members
 }
@@ -210,20 +210,20 @@ func encodePlace(p *Place) (featureJSON, string) {
 	switch p.Role {
 	case RoleSetting, RoleMentioned:
 	default:
-		return f, fmt.Sprintf("its role is %q; want %q or %q", clipName(string(p.Role)), RoleSetting, RoleMentioned)
+		return f, fmt.Sprintf("its role is %q; want %q or %q", clipName(p.Role.String()), RoleSetting, RoleMentioned)
 	}
 	switch p.Kind {
 	case KindUnknown, KindCity, KindRegion, KindCountry, KindSea, KindArea:
 	default:
-		return f, fmt.Sprintf("its kind is %q; want city, region, country, sea, area or none", clipName(string(p.Kind)))
+		return f, fmt.Sprintf("its kind is %q; want city, region, country, sea, area or none", clipName(p.Kind.String()))
 	}
 	switch p.MarkerSize {
 	case MarkerDefault, MarkerSmall, MarkerMedium, MarkerLarge:
 	default:
-		return f, fmt.Sprintf("its marker size is %q; want small, medium, large or none", clipName(string(p.MarkerSize)))
+		return f, fmt.Sprintf("its marker size is %q; want small, medium, large or none", clipName(p.MarkerSize.String()))
 	}
-	props := propertiesJSON{ID: p.ID, Name: name, Aliases: p.Aliases, Role: p.Role, Kind: p.Kind, Title: p.Title, Description: p.Description,
-		MarkerSize: p.MarkerSize, Excerpts: make([]excerptJSON, len(p.Excerpts))}
+	props := propertiesJSON{ID: p.ID, Name: name, Aliases: p.Aliases, Role: p.Role.String(), Kind: p.Kind.String(), Title: p.Title, Description: p.Description,
+		MarkerSize: p.MarkerSize.String(), Excerpts: make([]excerptJSON, len(p.Excerpts))}
 	if p.HasMarkerColor {
 		c := p.MarkerColor
 		if c.A != 0xff {

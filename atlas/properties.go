@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -51,20 +50,15 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		}
 	}
 	if v := m.get("role"); v != nil {
-		// Comparing string(b) with constants does not allocate.
-		switch b := v.GetStringBytes(); string(b) {
-		case string(RoleSetting):
-			p.Role = RoleSetting
-		case string(RoleMentioned):
-		default:
+		if r, ok := parseEnum[Role](roleNames[:], v.GetStringBytes()); ok {
+			p.Role = r
+		} else {
 			warn(`role is %s; want "setting" or "mentioned" (treated as "mentioned")`, describe(v))
 		}
 	}
 	if v := m.get("kind"); v != nil {
-		// The constant, not Kind(kd): a string allocated per place.
-		kd := v.GetStringBytes()
-		if i := slices.IndexFunc(kinds[:], func(k Kind) bool { return string(k) == string(kd) }); i >= 0 {
-			p.Kind = kinds[i]
+		if k, ok := parseEnum[Kind](kindNames[:], v.GetStringBytes()); ok {
+			p.Kind = k
 		} else {
 			warn("kind is %s; want city, region, country, sea or area (ignored)", describe(v))
 		}
@@ -86,10 +80,9 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 		}
 	}
 	if v := m.get("marker-size"); v != nil {
-		switch s := MarkerSize(v.GetStringBytes()); s {
-		case MarkerSmall, MarkerMedium, MarkerLarge:
+		if s, ok := parseEnum[MarkerSize](markerSizeNames[:], v.GetStringBytes()); ok {
 			p.MarkerSize = s
-		default:
+		} else {
 			warn("marker-size is %s; want small, medium or large (ignored)", describe(v))
 		}
 	}
@@ -109,9 +102,6 @@ func (fd *featureDecoder) readProperties(p *Place, props *fastjson.Value, warnin
 	}
 	return fd.readExcerpts(p, excerpts, warnings)
 }
-
-// kinds are the kinds a place may have.
-var kinds = [...]Kind{KindCity, KindRegion, KindCountry, KindSea, KindArea}
 
 // members looks up an object's members, counting those it finds.
 type members struct {

@@ -133,7 +133,7 @@ func placeMeta(p *atlas.Place, reports int) string {
 	case n == 0:
 		named = "named in no listed report"
 	}
-	return kindName(p.Kind) + " · " + string(p.Role) + " · " + named
+	return kindName(p.Kind) + " · " + p.Role.String() + " · " + named
 }
 
 // heading is a bold title.
@@ -169,7 +169,7 @@ func kindName(k atlas.Kind) string {
 	if k == atlas.KindUnknown {
 		return "place"
 	}
-	return string(k)
+	return k.String()
 }
 
 // ReportText builds a report's full text with the paragraph holding
