@@ -294,9 +294,6 @@ func (m *Map) isShown(i int) bool {
 	return i >= 0 && i < len(m.places) && (m.want == nil || m.want[i])
 }
 
-// buildIndex clusters the shown places.
-func (m *Map) buildIndex() { m.index = newIndex(m.places, m.shown) }
-
 // newIndex clusters places, or those at the indexes shown when it is not
 // nil; the index's points are shown's positions.
 func newIndex(places []atlas.Place, shown []int) *cluster.Index {
