@@ -110,7 +110,7 @@ type Map struct {
 	shown    []int          // the places shown (indexes into places), or nil for all
 	index    *cluster.Index // over the shown places
 	all      *cluster.Index // over all the places, kept for when a filter ends
-	allBound *orb.Bound     // the box of all the places, once FitIndexes needed it
+	allBound *orb.Bound     // the box of all the places (from Prepare)
 	// shownBuf holds shown when it is not nil: SetShown copies into it,
 	// so that its caller can reuse its slice.
 	shownBuf []int
@@ -187,6 +187,7 @@ type Prepared struct {
 
 	areas     []*basemap.Shape
 	areaOrder []int
+	bound     *orb.Bound // of all the places; nil for none
 }
 
 // Prepare works out what a Map needs to show places, quoted by reports,
@@ -203,6 +204,14 @@ func Prepare(places []atlas.Place, reports []atlas.Report, areas []orb.MultiPoly
 	if len(areas) == len(places) {
 		p.areas, p.areaOrder = projectAreas(areas)
 	}
+	for i := range places {
+		pt := places[i].Point
+		if p.bound == nil {
+			p.bound = &orb.Bound{Min: pt, Max: pt}
+		} else {
+			*p.bound = p.bound.Extend(pt)
+		}
+	}
 	return p
 }
 
@@ -215,7 +224,7 @@ func (m *Map) SetPrepared(p *Prepared) {
 	m.gen++
 	m.move = noMove // its place may be gone
 	m.index = p.index
-	m.all, m.allBound = m.index, nil
+	m.all, m.allBound = m.index, p.bound
 	m.areas, m.areaOrder = p.areas, p.areaOrder
 	m.selIdx, m.hovIdx = -1, -1
 	m.autoFit, m.fitAll = true, false

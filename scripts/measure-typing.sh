@@ -58,4 +58,4 @@ for r in $(seq "$runs"); do
 			printf "run %d: %d keys in %d ms, %d searches; worst key %d ms behind, last key %d ms\n", run, keys, t1 - t0, m, worst, last
 		}' "$log"
 done
-rm -rf "$out"  # kept when a run fails (set -e stops before)
+[[ -n "${KEEP:-}" ]] && echo "logs in $out" || rm -rf "$out"
