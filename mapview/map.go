@@ -610,10 +610,13 @@ func (m *Map) setView(v viewport.Viewport) {
 // animateTo moves the view to v smoothly (a quarter second), or at once
 // while a test app runs animations instantly anyway.
 func (m *Map) animateTo(v viewport.Viewport) {
-	m.stopAnimation()
 	v = constrain(v)
+	if m.anim != nil && sameView(m.animTarget, v) {
+		return // under way already: a search that keeps what it showed
+	}
+	m.stopAnimation()
 	from := m.view
-	if from.W == 0 || from == v || fyne.CurrentApp() == nil {
+	if from.W == 0 || sameView(from, v) || fyne.CurrentApp() == nil {
 		m.setView(v)
 		return
 	}
@@ -639,12 +642,27 @@ func (m *Map) animateTo(v viewport.Viewport) {
 	m.anim.Start()
 }
 
+// sameView reports whether two views of one size show the same, to
+// within a tenth of a pixel: animating from one to the other would redraw
+// the same frame over and over.
+func sameView(a, b viewport.Viewport) bool {
+	if a.W != b.W || a.H != b.H || math.Abs(a.Zoom-b.Zoom) > 1e-4 {
+		return false
+	}
+	pa, pb := viewport.ToWorld(a.Center), viewport.ToWorld(b.Center)
+	s := viewport.Scale(a.Zoom)
+	return math.Abs(pa[0]-pb[0])*s < 0.1 && math.Abs(pa[1]-pb[1])*s < 0.1
+}
+
 // FitAll shows every place.
 //
 // Like FitDefault, the map keeps to it while the window is resized,
 // until the view is moved.
 func (m *Map) FitAll() {
-	if b, ok := m.bound(func(int) bool { return true }); ok {
+	if m.allBound != nil {
+		m.fitBound(*m.allBound)
+		m.fitting = m.anim != nil
+	} else if b, ok := m.bound(func(int) bool { return true }); ok {
 		m.fitBound(b)
 		m.fitting = m.anim != nil
 	}
