@@ -29,6 +29,7 @@ func (win *Window) Quit() {
 	if win.closed {
 		return
 	}
+	win.trace("quit")
 	win.confirmDiscard(func() {
 		win.saveLayout()
 		win.Close()

@@ -10,9 +10,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -81,7 +83,8 @@ type Window struct {
 	mapTimer     *time.Timer // traces the map's geometry after a resize
 	lastMap      string      // the map geometry last traced
 	closed       bool
-	windowGone   bool // Run's event loop has ended: the Fyne window is closed already
+	windowGone   bool   // Run's event loop has ended: the Fyne window is closed already
+	armExit      func() // Run's exit watchdog, told that the app is stopping (see watchExit)
 }
 
 // Run opens the window for a and blocks until it is closed. texts is the
@@ -106,6 +109,7 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) error {
 	if err != nil {
 		return err
 	}
+	w.armExit = watchExit(os.Stderr)
 	// A search keeping many places re-clusters them on a worker, so that
 	// typing never waits for the map (tests and -png build them at once).
 	w.View.Map.Background = func(build, done func()) {
@@ -128,6 +132,41 @@ func Run(a *atlas.Atlas, texts fs.FS, opts Options) error {
 	w.windowGone = true
 	w.Close()
 	return nil
+}
+
+// exitGrace is how long the app may take to stop once it is stopping.
+const exitGrace = 3 * time.Second
+
+// watchExit guards against a deadlock in Fyne 2.7.1 as its event loop
+// ends: Run then waits for its lifecycle event queue, whose runner may be
+// waiting for the event loop that has just ended (seen after SIGTERM:
+// the process asleep for good, its window gone). From the moment the app
+// is stopping — a SIGINT or SIGTERM, or the returned function called when
+// the window closes — the process gets exitGrace to end; then the
+// watchdog says so on w and exits, with 128 + the signal's number after a
+// signal and 0 otherwise. The window's own Close has run by then, or the
+// deadlock is in Fyne after it.
+func watchExit(w io.Writer) (arm func()) {
+	var once sync.Once
+	start := func(code int, why string) {
+		once.Do(func() {
+			time.AfterFunc(exitGrace, func() {
+				fmt.Fprintf(w, "reportmap: the window system had not stopped %v after %s; exiting\n", exitGrace, why)
+				os.Exit(code)
+			})
+		})
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		s := <-sig
+		n := syscall.SIGTERM
+		if sn, ok := s.(syscall.Signal); ok {
+			n = sn
+		}
+		start(128+int(n), fmt.Sprintf("signal %d (%v)", int(n), s))
+	}()
+	return func() { start(0, "the window closed") }
 }
 
 // ErrNoWindow is returned by Run when the system refuses a window.
@@ -504,6 +543,9 @@ func (win *Window) Close() {
 		return
 	}
 	win.closed = true
+	if win.armExit != nil {
+		win.armExit()
+	}
 	win.imports.cancel.Store(true)
 	win.imports.wg.Wait() // a report being parsed is done in milliseconds
 	if win.loading != nil {
