@@ -55,20 +55,22 @@ const slowSearch = 4 * time.Millisecond
 const coalesceAt = 20_000
 
 // typed is the search box's OnChanged. While searches are quick, or the
-// places fewer than coalesceAt, each keystroke is searched for at once;
-// once one took slowSearch or more,
-// a keystroke waits a frame, and keys typed meanwhile replace it, so fast
-// typing never queues a search per key: only the latest text is searched
-// for, and stale ones never run.
+// places fewer than coalesceAt, each keystroke is searched for at once.
+// Once one took slowSearch or more, a keystroke is still searched for at
+// once if no search ended in the last frame; else it waits for the rest of
+// that frame, and keys typed meanwhile replace it. So fast typing never
+// queues a search per key: only the latest text is searched for, stale
+// ones never run, and a key typed after a pause is not kept waiting.
 func (v *View) typed(q string) {
 	v.typedQuery, v.typedNew = q, true
+	since := v.now().Sub(v.searchedAt)
 	switch {
 	case v.typedQueued: // the waiting search will take q
-	case v.searchCost < v.slowSearch || len(v.State.Atlas().Places) < v.coalesceAt:
+	case v.searchCost < v.slowSearch || len(v.State.Atlas().Places) < v.coalesceAt || since >= searchFrame:
 		v.applySearch()
 	default:
 		v.typedQueued = true
-		v.after(searchFrame, func() {
+		v.after(searchFrame-since, func() {
 			v.typedQueued = false
 			v.applySearch()
 		})
@@ -85,6 +87,7 @@ func (v *View) applySearch() {
 	v.trace("search %s", v.typedQuery)
 	v.picked = false
 	v.State.SetQuery(v.typedQuery)
+	v.searchedAt = v.now()
 	v.searchCost = time.Since(start)
 	// For scripts measuring the lag behind typing (scripts/measure-typing.sh):
 	// the wall clock in ms when this search's rows were ready.

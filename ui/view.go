@@ -76,6 +76,8 @@ type View struct {
 	typedQueued bool                        // a search waits for the next frame
 	typedNew    bool                        // typedQuery is newer than the search applied
 	searchCost  time.Duration               // how long the last search took
+	searchedAt  time.Time                   // when it ended, by now
+	now         func() time.Time            // the clock typing is timed by: time.Now but in tests
 	slowSearch  time.Duration               // a search this slow makes typing coalesce
 	coalesceAt  int                         // with this many places or more
 	after       func(time.Duration, func()) // runs f on Fyne's goroutine after d
@@ -118,6 +120,7 @@ func NewView(a *atlas.Atlas, texts fs.FS) *View {
 
 	v.slowSearch, v.coalesceAt = slowSearch, coalesceAt
 	v.after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+	v.now = time.Now
 	v.Search.OnChanged = v.typed
 	v.Search.OnSubmitted = func(string) {
 		v.applySearch()
