@@ -96,7 +96,8 @@ func (win *Window) showLoadProgress(job *loadJob) {
 		return
 	}
 	job.bar.SetValue(float64(done) / float64(total))
-	msg := fmt.Sprintf("Loading %s: %s of %s features…", filepath.Base(job.path), thousands(done), thousands(total))
+	// total is the loader's estimate until the last call (done == total).
+	msg := fmt.Sprintf("Loading %s: %s of about %s features…", filepath.Base(job.path), thousands(done), thousands(total))
 	if done >= total {
 		msg = fmt.Sprintf("Showing %s: %s features…", filepath.Base(job.path), thousands(total))
 	}

@@ -256,7 +256,7 @@ func (v *View) showRows(fit bool) {
 	if fit && q != "" && len(rows) > 0 {
 		v.Map.FitIndexes(v.shownBuf)
 	}
-	v.Count.SetText(fmt.Sprintf("%d of %s", len(rows), plural(len(places), "place")))
+	v.Count.SetText(thousands(int64(len(rows))) + " of " + plural(len(places), "place"))
 	switch {
 	case len(rows) > 0:
 		v.NoMatch.Hide()
@@ -303,7 +303,7 @@ func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return thousands(int64(n)) + " " + noun + "s"
 }
 
 // buildLegend makes one checkbox per report in its colour, two a row,
