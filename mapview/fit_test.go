@@ -9,17 +9,24 @@ import (
 	"reportmap/atlas"
 )
 
-// A resize while FitAll's animation runs ends at the fit for the new size,
-// not at the target worked out for the old one (a window resized just
-// after an import framed its places).
-func TestResizeDuringFitAllFitsTheNewSize(t *testing.T) {
-	test.NewTempApp(t)
+// lisbonHelsinki is an atlas of two places far apart.
+func lisbonHelsinki(t *testing.T) *atlas.Atlas {
+	t.Helper()
 	a, err := atlas.Load("two.geojson", []byte(`{"type":"FeatureCollection","features":[
  {"type":"Feature","geometry":{"type":"Point","coordinates":[-9.14,38.72]},"properties":{"id":"lisbon","name":"Lisbon"}},
  {"type":"Feature","geometry":{"type":"Point","coordinates":[24.94,60.17]},"properties":{"id":"helsinki","name":"Helsinki"}}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return a
+}
+
+// A resize while FitAll's animation runs ends at the fit for the new size,
+// not at the target worked out for the old one (a window resized just
+// after an import framed its places).
+func TestResizeDuringFitAllFitsTheNewSize(t *testing.T) {
+	test.NewTempApp(t)
+	a := lisbonHelsinki(t)
 	fitted := func(w, h float32) (float64, float64) {
 		m := NewMap()
 		m.SetPlaces(a.Places, a.Reports)
@@ -46,12 +53,7 @@ func TestResizeDuringFitAllFitsTheNewSize(t *testing.T) {
 // showed redrew the same frame for a quarter of a second at every key.
 func TestFitToTheSameViewDoesNotAnimate(t *testing.T) {
 	test.NewTempApp(t)
-	a, err := atlas.Load("two.geojson", []byte(`{"type":"FeatureCollection","features":[
- {"type":"Feature","geometry":{"type":"Point","coordinates":[-9.14,38.72]},"properties":{"id":"lisbon","name":"Lisbon"}},
- {"type":"Feature","geometry":{"type":"Point","coordinates":[24.94,60.17]},"properties":{"id":"helsinki","name":"Helsinki"}}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := lisbonHelsinki(t)
 	m := NewMap()
 	m.SetPlaces(a.Places, a.Reports)
 	m.Resize(fyne.NewSize(900, 700))

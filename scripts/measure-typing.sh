@@ -15,16 +15,11 @@ cd "$(dirname "$0")/.."
 file=$1 query=${2:-place 12345} delay=${3:-50} runs=${4:-5}
 out=$(mktemp -d /tmp/reportmap-typing.XXXXXX)
 go build -o "$out/reportmap" .
-disp=""
-for n in $(seq 241 290); do
-	if [[ ! -e /tmp/.X11-unix/X$n && ! -e /tmp/.X$n-lock ]]; then disp=":$n"; break; fi
-done
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>&1 &
-xvfb=$!
+source scripts/xvfb.sh
+start_xvfb 241 290 "$out/xvfb.log"
 pid=""
 trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null; kill "$xvfb" 2>/dev/null || true' EXIT
-export DISPLAY=$disp XDG_CONFIG_HOME="$out/config"
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+export XDG_CONFIG_HOME="$out/config"
 for r in $(seq "$runs"); do
 	log="$out/run$r.log"
 	"$out/reportmap" -trace "$file" >"$log" 2>&1 &

@@ -14,16 +14,11 @@ out=$(mktemp -d /tmp/reportmap-measure.XXXXXX)
 go build -o "$out/reportmap" .
 go build -o "$out/hello" ./tools/hello
 
-disp=""
-for n in $(seq 191 240); do
-	if [[ ! -e /tmp/.X11-unix/X$n && ! -e /tmp/.X$n-lock ]]; then disp=":$n"; break; fi
-done
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>&1 &
-xvfb=$!
+source scripts/xvfb.sh
+start_xvfb 191 240 "$out/xvfb.log"
 pid=""
 trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null; kill "$xvfb" 2>/dev/null || true' EXIT
-export DISPLAY=$disp XDG_CONFIG_HOME="$out/config"
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+export XDG_CONFIG_HOME="$out/config"
 
 # run NAME CMD...: one measured run; the log is in $out/NAME.log.
 run() {
