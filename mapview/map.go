@@ -8,6 +8,7 @@ package mapview
 import (
 	"image"
 	"image/color"
+	"iter"
 	"math"
 	"slices"
 	"sync"
@@ -204,13 +205,8 @@ func Prepare(places []atlas.Place, reports []atlas.Report, areas []orb.MultiPoly
 	if len(areas) == len(places) {
 		p.areas, p.areaOrder = projectAreas(areas)
 	}
-	for i := range places {
-		pt := places[i].Point
-		if p.bound == nil {
-			p.bound = &orb.Bound{Min: pt, Max: pt}
-		} else {
-			*p.bound = p.bound.Extend(pt)
-		}
+	if b, ok := boundOf(places, keeping(len(places), nil)); ok {
+		p.bound = &b
 	}
 	return p
 }
@@ -274,13 +270,10 @@ func (m *Map) SetShown(indexes []int) {
 const backgroundAt = 20_000
 
 // showIndex draws the markers of index, the clusters of the places at
-// shown (nil: all of them).
+// shown (nil: all of them). SetShown has cleared a selection they hide.
 func (m *Map) showIndex(shown []int, index *cluster.Index) {
 	m.shown, m.index = shown, index
 	m.move = noMove // its place may be hidden
-	if m.selIdx >= 0 && !m.isShown(m.selIdx) {
-		m.selIdx = -1
-	}
 	m.hovIdx = -1
 	m.Refresh()
 }
@@ -662,9 +655,6 @@ func (m *Map) FitAll() {
 	if m.allBound != nil {
 		m.fitBound(*m.allBound)
 		m.fitting = m.anim != nil
-	} else if b, ok := m.bound(func(int) bool { return true }); ok {
-		m.fitBound(b)
-		m.fitting = m.anim != nil
 	}
 	m.autoFit, m.fitAll = true, true
 }
@@ -687,7 +677,7 @@ func (m *Map) applyAutoFit() {
 	}
 	b, ok := m.defaultBound()
 	if m.fitAll {
-		b, ok = m.bound(func(int) bool { return true })
+		b, ok = m.boundAll()
 	}
 	if ok {
 		m.view = constrain(viewport.FitInsets(b, m.view.W, m.view.H, m.fitInsets(), maxFitZoom))
@@ -714,41 +704,35 @@ func (m *Map) FitPlaces(ids []string) {
 // FitIndexes is FitPlaces for the places at the given indexes into the
 // places given to SetPlaces.
 func (m *Map) FitIndexes(indexes []int) {
-	if len(indexes) == len(m.places) && m.allBound != nil {
-		m.fitBound(*m.allBound) // a search that keeps them all
-		return
-	}
-	b, ok := orb.Bound{}, false
-	for _, i := range indexes {
-		p := m.places[i].Point
-		if !ok {
-			b, ok = orb.Bound{Min: p, Max: p}, true
-		} else {
-			b = b.Extend(p)
-		}
+	b, ok := m.boundAll() // a search that keeps them all
+	if len(indexes) != len(m.places) {
+		b, ok = boundOf(m.places, slices.Values(indexes))
 	}
 	if ok {
-		if len(indexes) == len(m.places) {
-			m.allBound = &b
-		}
 		m.fitBound(b)
 	}
 }
 
 func (m *Map) fitIndexes(keep func(int) bool) {
-	if b, ok := m.bound(keep); ok {
+	if b, ok := boundOf(m.places, keeping(len(m.places), keep)); ok {
 		m.fitBound(b)
 	}
 }
 
-// bound is the box of the places keep keeps; false when there is none.
-func (m *Map) bound(keep func(int) bool) (orb.Bound, bool) {
-	b, ok := orb.Bound{}, false
-	for i := range m.places {
-		if !keep(i) {
-			continue
-		}
-		p := m.places[i].Point
+// boundAll is the box of all the places (worked out by Prepare); false
+// when there is none.
+func (m *Map) boundAll() (orb.Bound, bool) {
+	if m.allBound == nil {
+		return orb.Bound{}, false
+	}
+	return *m.allBound, true
+}
+
+// boundOf is the box of the places at the indexes seq yields; false when
+// it yields none.
+func boundOf(places []atlas.Place, seq iter.Seq[int]) (b orb.Bound, ok bool) {
+	for i := range seq {
+		p := places[i].Point
 		if !ok {
 			b, ok = orb.Bound{Min: p, Max: p}, true
 		} else {
@@ -756,6 +740,18 @@ func (m *Map) bound(keep func(int) bool) (orb.Bound, bool) {
 		}
 	}
 	return b, ok
+}
+
+// keeping yields the indexes below n that keep keeps (all of them when
+// keep is nil).
+func keeping(n int, keep func(int) bool) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := range n {
+			if (keep == nil || keep(i)) && !yield(i) {
+				return
+			}
+		}
+	}
 }
 
 // fitBound shows b, zooming no further in than maxFitZoom.
@@ -894,22 +890,10 @@ func (m *Map) Resize(s fyne.Size) {
 
 // defaultBound is the bound of the settings, or of all places.
 func (m *Map) defaultBound() (orb.Bound, bool) {
-	var b orb.Bound
-	n := 0
-	for pass := 0; pass < 2 && n == 0; pass++ {
-		for i := range m.places {
-			if pass == 0 && m.places[i].Role != atlas.RoleSetting {
-				continue
-			}
-			if n == 0 {
-				b = orb.Bound{Min: m.places[i].Point, Max: m.places[i].Point}
-			} else {
-				b = b.Extend(m.places[i].Point)
-			}
-			n++
-		}
+	if b, ok := boundOf(m.places, keeping(len(m.places), func(i int) bool { return m.places[i].Role == atlas.RoleSetting })); ok {
+		return b, true
 	}
-	return b, n > 0
+	return m.boundAll()
 }
 
 // MinSize is small: a map can be any size.
