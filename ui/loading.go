@@ -76,8 +76,11 @@ func (win *Window) startLoad(path string, fit, remember bool) {
 				fyne.Do(func() { win.showLoadProgress(job) })
 			}
 		}})
+		if err == nil {
+			err = ctx.Err() // cancelled as it ended: finishLoad drops it
+		}
 		var ix *Indexed
-		if err == nil && ctx.Err() == nil {
+		if err == nil {
 			fyne.Do(func() { win.showIndexing(job, len(a.Places)) })
 			ix = IndexAtlas(a) // the search index and the map's clusters, off the UI goroutine
 		}
