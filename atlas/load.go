@@ -81,6 +81,22 @@ var bom = []byte("\ufeff")
 // exhausting memory.
 const MaxPlacesFileSize int64 = 4 << 30
 
+// MaxFeatures is the most features a places file may have: 12 million.
+// A place takes about 0.7 KB in the window, so that is some 8 GB; and
+// without the limit a file of tiny features ([1,1,1,…], two bytes each)
+// would cost a Place and a warning per two bytes, which for 100 MB took
+// all of a 24 GB machine. A file with more is refused as soon as the
+// count passes it, before its places are made.
+const MaxFeatures = 12_000_000
+
+// maxFeatures is MaxFeatures, lowered by tests.
+var maxFeatures = MaxFeatures
+
+// tooManyFeatures is the error for a file over MaxFeatures.
+func tooManyFeatures(name string) *Error {
+	return fileError(name, "the FeatureCollection has more than %d features, the most reportmap opens; split it into smaller files", maxFeatures)
+}
+
 // LoadFile reads the places file at path and loads it; see Load. Only a
 // regular file (or a symbolic link to one) of at most MaxPlacesFileSize
 // bytes is read: a named pipe, device, socket or directory is refused
@@ -240,8 +256,11 @@ func decode(name string, data []byte, o LoadOptions) (*Atlas, error) {
 		raws = make([]string, 0, estimateFeatures(len(features.Raw)))
 		features.ForEach(func(_, f gjson.Result) bool {
 			raws = append(raws, f.Raw)
-			return true
+			return len(raws) <= maxFeatures
 		})
+		if len(raws) > maxFeatures {
+			return nil, tooManyFeatures(name)
+		}
 	case "Feature":
 		raws = []string{root.Raw}
 	case "Topology":

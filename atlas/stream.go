@@ -135,6 +135,7 @@ type streamer struct {
 	features     bool   // the "features" member has begun
 	featureStart int64  // its offset in the file
 	pending      []span // features scanned, not yet in a batch
+	tooMany      bool   // the features passed MaxFeatures
 
 	count  int     // features in batches so far
 	places []Place // their places, estimated length; workers write batches' parts
@@ -231,6 +232,9 @@ func (s *streamer) featureArray(workers int) error {
 		return nil
 	}
 	for ok {
+		if s.tooMany {
+			return tooManyFeatures(s.l.file)
+		}
 		n, st := valueEnd(s.buf[s.pos:], maxDepth-2)
 		switch {
 		case st == scanMore:
@@ -256,7 +260,9 @@ func (s *streamer) featureArray(workers int) error {
 		}
 		if ok && c == ']' {
 			s.pos++
-			s.send()
+			if s.send(); s.tooMany {
+				return tooManyFeatures(s.l.file)
+			}
 			return nil
 		}
 		break
@@ -308,6 +314,11 @@ func (s *streamer) send() {
 	if len(s.pending) == 0 {
 		return
 	}
+	if s.count+len(s.pending) > maxFeatures {
+		s.tooMany = true // featureArray stops at once
+		s.pending = s.pending[:0]
+		return
+	}
 	first := s.count
 	s.count += len(s.pending)
 	if s.count > len(s.places) {
@@ -319,7 +330,7 @@ func (s *streamer) send() {
 		if s.places != nil {
 			margin = 1.05
 		}
-		n := max(s.estimate(margin), len(s.places)+len(s.places)/4, s.count)
+		n := max(min(max(s.estimate(margin), len(s.places)+len(s.places)/4), maxFeatures), s.count)
 		s.places = slices.Grow(s.places[:len(s.places):len(s.places)], n-len(s.places))
 		s.places = s.places[:cap(s.places)]
 	}
